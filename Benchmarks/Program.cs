@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Benchmarks;
+using Solara.Orleans.Silo;
+using Solara.Samples;
+
+// Usage: dotnet run -c Release --project Benchmarks -- click-latency [--url http://host:port] [--clicks 100]
+// Without --url an embedded server is started in this process on a free loopback port.
+string scenario = args.Length > 0 ? args[0] : "click-latency";
+string? url = Option("--url");
+int clicks = int.Parse(Option("--clicks") ?? "100", CultureInfo.InvariantCulture);
+
+if (scenario != "click-latency")
+{
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (available: click-latency)");
+    return 2;
+}
+
+await using var server = url is null ? await StartEmbeddedAsync() : null;
+string baseUrl = url ?? server!.Urls.First();
+double[] samples = await ClickLatency.MeasureAsync(baseUrl, clicks, warmup: 10);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"click-latency n={samples.Length} median={ClickLatency.Percentile(samples, 50):F3}ms p90={ClickLatency.Percentile(samples, 90):F3}ms p99={ClickLatency.Percentile(samples, 99):F3}ms min={samples[0]:F3}ms max={samples[^1]:F3}ms server={(url is null ? "embedded" : url)}"));
+return 0;
+
+string? Option(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartEmbeddedAsync()
+{
+    var settings = new SettingsSource(new Dictionary<string, string>());
+    var app = EmbeddedHost.Build(new EmbeddedHostOptions(["http://127.0.0.1:0"], ServerOptions.From(settings, true), KernelOptions.From(settings), SampleApps.All),
+        logging => logging.SetMinimumLevel(LogLevel.Warning));
+    await app.StartAsync();
+    return app;
+}

@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Gateway.Sessions;
+
+namespace Solara.Orleans.Gateway.WebSockets;
+
+/// <summary><c>WS /jupyter/api/kernels/{kernel_id}/channels?session_id={page_id}</c>: attaches the
+/// socket to its kernel and forwards frames both ways. Holds no kernel state.</summary>
+public sealed partial class KernelWebSocketEndpoint(
+    IKernelGateway kernels,
+    KernelOptions options,
+    WebSocketCounters counters,
+    SocketRegistry registry,
+    ILogger<KernelWebSocketEndpoint> logger)
+{
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,128}$")]
+    public static partial Regex ValidId();
+
+    public async Task HandleAsync(HttpContext context, string kernelId)
+    {
+        counters.Attempted();
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("this endpoint only accepts WebSocket connections");
+            return;
+        }
+        string pageId = context.Request.Query["session_id"].ToString() is { Length: > 0 } p ? p : Guid.NewGuid().ToString();
+        if (!ValidId().IsMatch(kernelId) || !ValidId().IsMatch(pageId))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("kernel id and session_id must be 1-128 characters of letters, digits, '-', '_' or '.'");
+            return;
+        }
+        string sessionId = SessionCookie.Read(context.Request) ?? $"anonymous:{kernelId}";
+        counters.StartedConnecting();
+        using WebSocket webSocket = await context.WebSockets.AcceptWebSocketAsync();
+        var socket = new GatewaySocket(webSocket, kernelId, pageId);
+        KernelAttachResult attach;
+        try
+        {
+            attach = await kernels.AttachAsync(new KernelAttachRequest(kernelId, pageId, sessionId), socket, context.RequestAborted);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "attaching kernel {KernelId} failed", kernelId);
+            attach = KernelAttachResult.Refused(CloseCodes.InternalError, "the server could not start or reach the kernel; retry shortly");
+        }
+        if (attach.Link is not { } link)
+        {
+            counters.Refused();
+            logger.LogInformation("websocket refused kernel={KernelId} code={Code} reason={Reason}", kernelId, attach.RefusalCode, attach.RefusalReason);
+            socket.Close(attach.RefusalCode, attach.RefusalReason ?? "refused");
+            await socket.Writer;
+            await DrainUntilClosedAsync(webSocket);
+            return;
+        }
+        counters.Opened();
+        registry.Add(socket);
+        try
+        {
+            await ReceiveLoopAsync(webSocket, socket, link);
+        }
+        finally
+        {
+            registry.Remove(socket);
+            link.Detach();
+            counters.ClosedOpen();
+            socket.Close(CloseCodes.Normal, "closing");
+        }
+    }
+
+    private async Task ReceiveLoopAsync(WebSocket webSocket, GatewaySocket socket, IKernelLink link)
+    {
+        long max = options.MaxFrameBytes;
+        byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                ValueWebSocketReceiveResult result;
+                try
+                {
+                    result = await webSocket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None);
+                }
+                catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+                {
+                    return;
+                }
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return;
+                if (message.Length + result.Count > max)
+                {
+                    logger.LogWarning("frame over {Max} bytes from kernel {KernelId} page {PageId}; closing that socket", max, socket.KernelId, socket.PageId);
+                    socket.Close(CloseCodes.MessageTooBig, $"frame exceeds SOLARA_MAX_FRAME_BYTES ({max} bytes)");
+                    await DrainUntilClosedAsync(webSocket);
+                    return;
+                }
+                message.Write(chunk, 0, result.Count);
+                if (!result.EndOfMessage)
+                    continue;
+                link.Receive(new KernelFrame(message.ToArray(), result.MessageType == WebSocketMessageType.Binary));
+                message.SetLength(0);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <summary>After sending a close, reads (and discards) until the peer's close arrives or a deadline passes.</summary>
+    private static async Task DrainUntilClosedAsync(WebSocket webSocket)
+    {
+        byte[] sink = new byte[4096];
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            while (webSocket.State is WebSocketState.Open or WebSocketState.CloseSent)
+            {
+                WebSocketReceiveResult r = await webSocket.ReceiveAsync(sink, deadline.Token);
+                if (r.MessageType == WebSocketMessageType.Close)
+                    return;
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+        }
+    }
+}

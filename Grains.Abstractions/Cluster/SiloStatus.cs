@@ -1,0 +1,9 @@
+namespace Solara.Orleans.Abstractions.Cluster;
+
+public enum SiloStatus
+{
+    Joining,
+    Active,
+    ShuttingDown,
+    Dead,
+}

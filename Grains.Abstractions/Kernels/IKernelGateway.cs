@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Solara.Orleans.Abstractions.Kernels;
+
+/// <summary>Everything a gateway may ask of the grain side. A gateway holds no kernel state:
+/// it resolves kernels through this interface and forwards frames.</summary>
+public interface IKernelGateway
+{
+    /// <summary>Finds the kernel's activation (placing a new one if needed) and attaches a socket to it.</summary>
+    Task<KernelAttachResult> AttachAsync(KernelAttachRequest request, IKernelSocket socket, CancellationToken cancellationToken);
+
+    /// <summary>The page-close beacon: marks the page CLOSED and closes the kernel when no page is left.</summary>
+    Task ClosePageAsync(string kernelId, string pageId, string? sessionId);
+
+    Task<KernelDescription?> DescribeAsync(string kernelId);
+
+    /// <summary>The grain side's part of <c>/resourcez</c>: the kernels block and the execution resources.</summary>
+    JsonObject ReportResources(bool verbose, bool redact);
+}

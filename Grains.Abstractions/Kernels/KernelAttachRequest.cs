@@ -1,0 +1,3 @@
+namespace Solara.Orleans.Abstractions.Kernels;
+
+public sealed record KernelAttachRequest(string KernelId, string PageId, string SessionId);

@@ -1,0 +1,8 @@
+namespace Solara.Orleans.Abstractions.Kernels;
+
+public enum PageState
+{
+    Connected,
+    Disconnected,
+    Closed,
+}

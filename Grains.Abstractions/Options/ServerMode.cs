@@ -1,0 +1,7 @@
+namespace Solara.Orleans.Abstractions.Options;
+
+public enum ServerMode
+{
+    Development,
+    Production,
+}

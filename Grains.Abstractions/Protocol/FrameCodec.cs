@@ -1,0 +1,133 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Solara.Orleans.Abstractions.Protocol;
+
+/// <summary>The Jupyter "legacy" WebSocket framing: a text frame holds one JSON message; a binary
+/// frame holds <c>u32 n</c>, then <c>n</c> big-endian offsets, the JSON, then the buffers.</summary>
+public static class FrameCodec
+{
+    public static JupyterMessage DecodeText(ReadOnlySpan<byte> utf8Json) => ParseMessage(utf8Json, []);
+
+    public static JupyterMessage DecodeBinary(ReadOnlySpan<byte> frame)
+    {
+        if (frame.Length < 8)
+            throw new FrameFormatException($"binary frame of {frame.Length} bytes is too short for the offset table");
+        uint count = BinaryPrimitives.ReadUInt32BigEndian(frame);
+        if (count < 1 || count > 1 + 4096 || 4L * (count + 1) > frame.Length)
+            throw new FrameFormatException($"binary frame declares {count} parts, which does not fit its {frame.Length} bytes");
+        var offsets = new int[count + 1];
+        for (int i = 0; i < count; i++)
+        {
+            uint offset = BinaryPrimitives.ReadUInt32BigEndian(frame[(4 * (i + 1))..]);
+            long previous = i == 0 ? 4L * (count + 1) : offsets[i - 1];
+            if (i == 0 && offset != previous)
+                throw new FrameFormatException($"binary frame's first offset is {offset}, expected {previous}");
+            if (offset < previous || offset > frame.Length)
+                throw new FrameFormatException($"binary frame offset {i} ({offset}) is out of order or past the end ({frame.Length} bytes)");
+            offsets[i] = (int)offset;
+        }
+        offsets[count] = frame.Length;
+        var buffers = new ReadOnlyMemory<byte>[count - 1];
+        for (int i = 1; i < count; i++)
+            buffers[i - 1] = frame[offsets[i]..offsets[i + 1]].ToArray();
+        return ParseMessage(frame[offsets[0]..offsets[1]], buffers);
+    }
+
+    private static JupyterMessage ParseMessage(ReadOnlySpan<byte> utf8Json, ReadOnlyMemory<byte>[] buffers)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(utf8Json);
+        }
+        catch (JsonException e)
+        {
+            throw new FrameFormatException($"frame is not valid JSON: {e.Message}", e);
+        }
+        if (root is not JsonObject obj)
+            throw new FrameFormatException("frame is JSON but not an object; a Jupyter message is an object with header, parent_header, metadata and content");
+        if (obj["header"] is not JsonObject header)
+            throw new FrameFormatException("message has no 'header' object");
+        if (header["msg_type"] is not JsonValue typeValue || !typeValue.TryGetValue(out string? msgType) || string.IsNullOrEmpty(msgType))
+            throw new FrameFormatException("message header has no 'msg_type' string");
+        if (header["msg_id"] is not JsonValue idValue || !idValue.TryGetValue(out string? _))
+            throw new FrameFormatException("message header has no 'msg_id' string");
+        string? channel = obj["channel"] is JsonValue ch && ch.TryGetValue(out string? c) ? c : null;
+        return new JupyterMessage
+        {
+            Header = (JsonObject)Detach(obj, "header")!,
+            ParentHeader = Detach(obj, "parent_header") as JsonObject ?? new JsonObject(),
+            Metadata = Detach(obj, "metadata") as JsonObject ?? new JsonObject(),
+            Content = ContentOf(obj),
+            Channel = channel,
+            Buffers = buffers,
+        };
+    }
+
+    private static JsonObject ContentOf(JsonObject obj) => Detach(obj, "content") switch
+    {
+        null => new JsonObject(),
+        JsonObject content => content,
+        _ => throw new FrameFormatException("message 'content' is not an object"),
+    };
+
+    private static JsonNode? Detach(JsonObject obj, string name)
+    {
+        obj.Remove(name, out JsonNode? node);
+        return node;
+    }
+
+    /// <summary>Encodes a message; binary (with the offset table) only when it carries buffers.</summary>
+    public static byte[] Encode(JupyterMessage message, out bool binary)
+    {
+        byte[] json = EncodeJson(message);
+        binary = message.Buffers.Count > 0;
+        if (!binary)
+            return json;
+        int n = 1 + message.Buffers.Count;
+        int headerSize = 4 * (n + 1);
+        long total = headerSize + json.Length + message.Buffers.Sum(b => (long)b.Length);
+        var frame = new byte[total];
+        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)n);
+        int offset = headerSize;
+        BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), (uint)offset);
+        json.CopyTo(frame, offset);
+        offset += json.Length;
+        for (int i = 0; i < message.Buffers.Count; i++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4 * (i + 2)), (uint)offset);
+            message.Buffers[i].Span.CopyTo(frame.AsSpan(offset));
+            offset += message.Buffers[i].Length;
+        }
+        return frame;
+    }
+
+    private static byte[] EncodeJson(JupyterMessage message)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName("header");
+            message.Header.WriteTo(writer);
+            writer.WriteString("msg_id", message.MsgId);
+            writer.WriteString("msg_type", message.MsgType);
+            writer.WritePropertyName("parent_header");
+            message.ParentHeader.WriteTo(writer);
+            writer.WritePropertyName("metadata");
+            message.Metadata.WriteTo(writer);
+            writer.WritePropertyName("content");
+            message.Content.WriteTo(writer);
+            if (message.Channel is not null)
+                writer.WriteString("channel", message.Channel);
+            writer.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+
+    public static string DescribeForLog(ReadOnlySpan<byte> frame) =>
+        frame.Length <= 120 ? Encoding.UTF8.GetString(frame) : Encoding.UTF8.GetString(frame[..120]) + "…";
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Solara.Orleans.Abstractions.Protocol;
+using Solara.Orleans.Grains.Kernels;
+
+namespace Solara.Orleans.Grains.Comms;
+
+/// <summary>The <c>solara.control</c> comm the page opens: <c>run</c>, <c>app-status</c>, <c>evict</c>.</summary>
+public sealed class SolaraControlComm(string commId, KernelGrain kernel) : ICommTarget
+{
+    public const string Target = "solara.control";
+
+    public string CommId => commId;
+    public string TargetName => Target;
+
+    public void OnMessage(JsonObject data, JupyterMessage request)
+    {
+        JsonObject reply;
+        switch ((string?)data["method"])
+        {
+            case "run":
+                JsonObject args = data["args"] as JsonObject ?? new JsonObject();
+                reply = kernel.Run((string?)args["path"] ?? "/", (string?)args["appName"], request.Header, (string?)args["clientVersion"]);
+                break;
+            case "app-status":
+                reply = kernel.AppStatus();
+                break;
+            case "evict":
+                reply = new JsonObject { ["method"] = "evict", ["status"] = "refused", ["reason"] = "eviction is disabled (SOLARA_STATE_TEST_EVICTION is not set)" };
+                break;
+            default:
+                reply = new JsonObject { ["method"] = "error", ["error"] = $"solara.control has no method '{data["method"]}' (expected run, app-status or evict)" };
+                kernel.Messenger.Error("UnknownCommMethod", (string)reply["error"]!, request.Header);
+                break;
+        }
+        kernel.Messenger.CommMessage(commId, reply, request.Header);
+    }
+
+    public void OnClose(JupyterMessage request)
+    {
+    }
+}

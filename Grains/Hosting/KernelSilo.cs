@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Cluster;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Grains.Kernels;
+using Solara.Orleans.Grains.Sessions;
+
+namespace Solara.Orleans.Grains.Hosting;
+
+/// <summary>The silo role: this process's kernel activations, their capacity, and their
+/// registration in the membership table and grain directory.</summary>
+public sealed class KernelSilo : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, KernelGrain> _kernels = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GrainAddress> _addresses = new(StringComparer.Ordinal);
+    private readonly IGrainDirectory _directory;
+    private readonly IMembershipTable _membership;
+    private int _reserved;
+
+    public KernelSilo(KernelServices services, IGrainDirectory directory, IMembershipTable membership, string endpoint)
+    {
+        Services = services;
+        _directory = directory;
+        _membership = membership;
+        Address = new SiloAddress(endpoint, services.Time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    public KernelServices Services { get; }
+    public SiloAddress Address { get; }
+    public SessionDirectory Sessions { get; } = new();
+    public SiloStatus Status { get; private set; } = SiloStatus.Joining;
+    public int Count => _kernels.Count;
+    public IEnumerable<KernelGrain> Kernels => _kernels.Values;
+
+    /// <summary>Raised after a kernel has closed and left the directory: (kernel id, reason).</summary>
+    public event Action<string, string>? KernelClosed;
+
+    public async Task StartAsync()
+    {
+        await SetStatusAsync(SiloStatus.Active);
+        Services.Logger.LogInformation("silo {Silo} active", Address);
+    }
+
+    public KernelGrain? Find(string kernelId) => _kernels.GetValueOrDefault(kernelId);
+
+    /// <summary>Takes one of the <c>SOLARA_KERNELS_MAX_COUNT</c> slots; false at the limit.</summary>
+    public bool TryReserveSlot()
+    {
+        long? max = Services.Options.MaxCount;
+        while (true)
+        {
+            int current = Volatile.Read(ref _reserved);
+            if (max is { } limit && current >= limit)
+                return false;
+            if (Interlocked.CompareExchange(ref _reserved, current + 1, current) == current)
+                return true;
+        }
+    }
+
+    public void ReleaseSlot() => Interlocked.Decrement(ref _reserved);
+
+    /// <summary>Activates the kernel with a reserved slot, or returns the activation another
+    /// caller won the race with (releasing the slot).</summary>
+    public async Task<KernelGrain> ActivateAsync(string kernelId, string sessionId)
+    {
+        var created = new KernelGrain(kernelId, sessionId, Services);
+        KernelGrain winner = _kernels.GetOrAdd(kernelId, created);
+        if (winner != created)
+        {
+            ReleaseSlot();
+            return winner;
+        }
+        created.Closed += OnKernelClosed;
+        Sessions.Get(sessionId).KernelStarted(kernelId);
+        var address = new GrainAddress(kernelId, Guid.NewGuid().ToString("N"), Address, 0);
+        _addresses[kernelId] = await _directory.RegisterAsync(address, null);
+        await _membership.HeartbeatAsync(Address, _kernels.Count);
+        return created;
+    }
+
+    private void OnKernelClosed(KernelGrain kernel, string reason)
+    {
+        if (!_kernels.TryRemove(new KeyValuePair<string, KernelGrain>(kernel.KernelId, kernel)))
+            return;
+        ReleaseSlot();
+        Sessions.KernelClosed(kernel.SessionId, kernel.KernelId);
+        if (_addresses.TryRemove(kernel.KernelId, out GrainAddress? address))
+            _ = _directory.UnregisterAsync(address);
+        _ = _membership.HeartbeatAsync(Address, _kernels.Count);
+        KernelClosed?.Invoke(kernel.KernelId, reason);
+    }
+
+    /// <summary>Graceful stop: leave placement, close every kernel (bounded), then mark Dead.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (Status is SiloStatus.Dead or SiloStatus.ShuttingDown)
+            return;
+        await SetStatusAsync(SiloStatus.ShuttingDown);
+        Task[] closing = _kernels.Values.Select(k =>
+        {
+            k.Mailbox.Post(() => k.Close(KernelCloseReason.ServerShutdown));
+            return k.Mailbox.Completion;
+        }).ToArray();
+        await Task.WhenAny(Task.WhenAll(closing), Task.Delay(timeout));
+        await SetStatusAsync(SiloStatus.Dead);
+        Services.Logger.LogInformation("silo {Silo} stopped", Address);
+    }
+
+    private async Task SetStatusAsync(SiloStatus status)
+    {
+        while (true)
+        {
+            MembershipSnapshot snapshot = await _membership.ReadAllAsync();
+            var entry = new MembershipEntry(Address, status, Services.Time.GetUtcNow(), _kernels.Count, Services.Options.MaxCount);
+            if (await _membership.TryUpdateStatusAsync(entry, snapshot.Version))
+            {
+                Status = status;
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(TimeSpan.FromSeconds(5));
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Cluster;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Grains.Kernels;
+
+namespace Solara.Orleans.Grains.Hosting;
+
+/// <summary>The gateway's view of the grain side when gateway and silo share a process:
+/// resolve through the directory, place new kernels, forward to the activation.</summary>
+public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory directory, IPlacementDirector placement) : IKernelGateway
+{
+    private ILogger Logger => silo.Services.Logger;
+
+    public async Task<KernelAttachResult> AttachAsync(KernelAttachRequest request, IKernelSocket socket, CancellationToken cancellationToken)
+    {
+        // A kernel that closes between lookup and attach refuses with 1013; one retry starts a fresh one.
+        for (int attempt = 0; ; attempt++)
+        {
+            KernelGrain? kernel = await ResolveAsync(request.KernelId);
+            if (kernel is null)
+            {
+                if (silo.Status != SiloStatus.Active)
+                    return KernelAttachResult.Refused(CloseCodes.TryAgainLater, "the server is shutting down; reconnect to another server");
+                if (await placement.PlaceAsync(request.KernelId) is null || !silo.TryReserveSlot())
+                    return CapacityRefusal();
+                kernel = await silo.ActivateAsync(request.KernelId, request.SessionId);
+            }
+            try
+            {
+                KernelAttachResult result = await kernel.Mailbox.Call(() => kernel.Attach(socket, request.SessionId, (k, s) => new LocalKernelLink(k, s, Logger)));
+                if (result.Link is not null || attempt > 0 || !kernel.IsClosed)
+                    return result;
+            }
+            catch (ObjectDisposedException) when (attempt == 0)
+            {
+            }
+        }
+    }
+
+    private KernelAttachResult CapacityRefusal()
+    {
+        Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", silo.Services.Options.MaxCount);
+        return KernelAttachResult.Refused(CloseCodes.TryAgainLater,
+            $"The server is at capacity ({silo.Services.Options.MaxCount} kernels); try again shortly");
+    }
+
+    /// <summary>An activation in this process. Activations on other silos are reached through
+    /// the directory entry once the cluster transport exists; embedded, every kernel is local.</summary>
+    private async Task<KernelGrain?> ResolveAsync(string kernelId)
+    {
+        if (silo.Find(kernelId) is { } local)
+            return local;
+        GrainAddress? address = await directory.LookupAsync(kernelId);
+        return address?.Silo == silo.Address ? silo.Find(kernelId) : null;
+    }
+
+    public async Task ClosePageAsync(string kernelId, string pageId, string? sessionId)
+    {
+        KernelGrain? kernel = await ResolveAsync(kernelId);
+        if (kernel is null)
+            return;
+        if (sessionId is not null && sessionId != kernel.SessionId)
+        {
+            Logger.LogWarning("close beacon for kernel {KernelId} ignored: it belongs to another session", kernelId);
+            return;
+        }
+        kernel.Mailbox.Post(() => kernel.ClosePage(pageId));
+    }
+
+    public async Task<KernelDescription?> DescribeAsync(string kernelId)
+    {
+        KernelGrain? kernel = await ResolveAsync(kernelId);
+        return kernel is null ? null : new KernelDescription(kernel.KernelId, kernel.Mailbox.Pending > 0 ? "busy" : "idle", kernel.SocketCount, kernel.LastActivity);
+    }
+
+    public JsonObject ReportResources(bool verbose, bool redact) => ResourceReport.Build(silo, verbose, redact);
+}

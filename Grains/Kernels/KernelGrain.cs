@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Solara.Apps;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Abstractions.Protocol;
+using Solara.Orleans.Grains.Comms;
+using Solara.Orleans.Grains.Runtime;
+using Solara.Widgets;
+
+namespace Solara.Orleans.Grains.Kernels;
+
+/// <summary>One virtual kernel: its pages and sockets, its comms and widgets, its app. Every
+/// method below runs on the kernel's own turn (through <see cref="Mailbox"/>).</summary>
+public sealed class KernelGrain
+{
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(40);
+
+    private readonly KernelServices _services;
+    private readonly Dictionary<string, KernelPage> _pages = new(StringComparer.Ordinal);
+    private readonly KernelRequestDispatcher _requests;
+    private IReadOnlyList<IKernelSocket> _sockets = [];
+    private ITimer? _cullTimer;
+    private DateTimeOffset _lastConnectedAt;
+    private Widget? _container;
+    private string? _clientVersion;
+
+    public KernelGrain(string kernelId, string sessionId, KernelServices services)
+    {
+        KernelId = kernelId;
+        SessionId = sessionId;
+        _services = services;
+        Mailbox = new GrainMailbox(new ActivationScheduler(services.TurnThreads), OnTurnFailed);
+        Messenger = new KernelMessenger(() => _sockets);
+        Comms = new CommRegistry();
+        Widgets = new WidgetComms(Messenger, Comms);
+        _requests = new KernelRequestDispatcher(this);
+        CreatedAt = LastActivity = services.Time.GetUtcNow();
+    }
+
+    public string KernelId { get; }
+    public string SessionId { get; }
+    public GrainMailbox Mailbox { get; }
+    public KernelMessenger Messenger { get; }
+    public CommRegistry Comms { get; }
+    public WidgetComms Widgets { get; }
+    public KernelServices Services => _services;
+    public DateTimeOffset CreatedAt { get; }
+    public DateTimeOffset LastActivity { get; private set; }
+    public bool IsClosed { get; private set; }
+    public bool Started => _container is not null;
+
+    public int ConnectedPages { get; private set; }
+    public int DisconnectedPages { get; private set; }
+    public int ClosedPages { get; private set; }
+    public int SocketCount => _sockets.Count;
+
+    /// <summary>Raised once, on the kernel's turn, with the close reason.</summary>
+    public event Action<KernelGrain, string>? Closed;
+
+    public KernelAttachResult Attach(IKernelSocket socket, string sessionId, Func<KernelGrain, IKernelSocket, IKernelLink> linkFactory)
+    {
+        if (IsClosed)
+            return KernelAttachResult.Refused(CloseCodes.TryAgainLater, $"kernel {KernelId} is closing; reconnect to start a new one");
+        if (!string.Equals(sessionId, SessionId, StringComparison.Ordinal))
+            return KernelAttachResult.Refused(CloseCodes.PolicyViolation, $"kernel {KernelId} belongs to another session; kernels are never shared across sessions");
+        if (!_pages.TryGetValue(socket.PageId, out KernelPage? page))
+            _pages[socket.PageId] = page = new KernelPage(socket.PageId);
+        page.State = PageState.Connected;
+        page.Sockets.Add(socket);
+        PagesChanged();
+        _cullTimer?.Dispose();
+        _cullTimer = null;
+        LastActivity = _services.Time.GetUtcNow();
+        return KernelAttachResult.Accepted(linkFactory(this, socket));
+    }
+
+    public void Detach(IKernelSocket socket)
+    {
+        if (!_pages.TryGetValue(socket.PageId, out KernelPage? page) || !page.Sockets.Remove(socket))
+            return;
+        if (page.Sockets.Count == 0 && page.State == PageState.Connected)
+            page.State = PageState.Disconnected;
+        PagesChanged();
+        if (!IsClosed && ConnectedPages == 0)
+        {
+            _lastConnectedAt = _services.Time.GetUtcNow();
+            ArmCullTimer(_services.Options.CullTimeout);
+        }
+    }
+
+    /// <summary>The close beacon: the page is gone for good.</summary>
+    public void ClosePage(string pageId)
+    {
+        if (_pages.TryGetValue(pageId, out KernelPage? page))
+            page.State = PageState.Closed;
+        PagesChanged();
+        if (ConnectedPages == 0 && DisconnectedPages == 0)
+            Close(KernelCloseReason.PageClose);
+    }
+
+    public Task HandleAsync(JupyterMessage message)
+    {
+        if (IsClosed)
+            return Task.CompletedTask;
+        LastActivity = _services.Time.GetUtcNow();
+        _requests.Handle(message);
+        return Task.CompletedTask;
+    }
+
+    public JsonObject Run(string path, string? appName, JsonObject parent, string? clientVersion)
+    {
+        _clientVersion = clientVersion ?? _clientVersion;
+        SolaraApp? app = _services.Apps.Resolve(appName, path);
+        if (app is null)
+            return new JsonObject { ["method"] = "error", ["error"] = $"no app named '{appName ?? path}' on this server" };
+        if (_container is not null)
+            Widgets.CloseAll(parent);
+        Widget root;
+        try
+        {
+            root = app.Render(new RenderContext(KernelId, SessionId, path));
+        }
+        catch (Exception e)
+        {
+            _services.Logger.LogError(e, "app {App} failed to render in kernel {KernelId}", app.Name, KernelId);
+            root = ErrorBox(e);
+        }
+        _container = new VBox(root);
+        Widgets.Open(_container, parent);
+        return new JsonObject { ["method"] = "finished", ["widget_id"] = _container.ModelId };
+    }
+
+    public JsonObject AppStatus() => new()
+    {
+        ["method"] = "app-status",
+        ["started"] = Started,
+        ["containerId"] = _container?.ModelId,
+        ["canRecover"] = false,
+        ["clientVersion"] = _clientVersion,
+        ["lastRestore"] = new JsonObject { ["status"] = "none", ["failedKey"] = null, ["cause"] = null, ["nFields"] = 0 },
+    };
+
+    /// <summary>An error shown in the page instead of the app: the message, and the stack trace only in development.</summary>
+    public Widget ErrorBox(Exception e)
+    {
+        string detail = _services.Server.IsProduction ? "" : $"<pre style=\"white-space:pre-wrap\">{WebUtility.HtmlEncode(e.ToString())}</pre>";
+        return new Html($"<div class=\"solara-error\" role=\"alert\"><strong>{WebUtility.HtmlEncode(e.GetType().Name)}</strong>: {WebUtility.HtmlEncode(e.Message)}{detail}</div>");
+    }
+
+    public void Close(string reason)
+    {
+        if (IsClosed)
+            return;
+        IsClosed = true;
+        _cullTimer?.Dispose();
+        _cullTimer = null;
+        foreach (IKernelSocket socket in _sockets)
+            socket.Close(CloseCodes.Normal, $"kernel closed ({reason})");
+        _pages.Clear();
+        PagesChanged();
+        Mailbox.Close();
+        _services.Logger.LogInformation("kernel closed id={KernelId} reason={Reason}", KernelId, reason);
+        Closed?.Invoke(this, reason);
+    }
+
+    private void ArmCullTimer(TimeSpan delay)
+    {
+        _cullTimer?.Dispose();
+        _cullTimer = _services.Time.CreateTimer(_ => Mailbox.Post(CullIfIdle), null, delay < MaxTimerDelay ? delay : MaxTimerDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void CullIfIdle()
+    {
+        if (IsClosed || ConnectedPages > 0)
+            return;
+        TimeSpan remaining = _services.Options.CullTimeout - (_services.Time.GetUtcNow() - _lastConnectedAt);
+        if (remaining > TimeSpan.Zero)
+            ArmCullTimer(remaining);
+        else
+            Close(KernelCloseReason.Cull);
+    }
+
+    private void PagesChanged()
+    {
+        _sockets = _pages.Values.SelectMany(p => p.Sockets).ToArray();
+        ConnectedPages = _pages.Values.Count(p => p.State == PageState.Connected);
+        DisconnectedPages = _pages.Values.Count(p => p.State == PageState.Disconnected);
+        ClosedPages = _pages.Values.Count(p => p.State == PageState.Closed);
+    }
+
+    private void OnTurnFailed(Exception e) =>
+        _services.Logger.LogError(e, "unhandled exception in a turn of kernel {KernelId}; the kernel lives on", KernelId);
+}

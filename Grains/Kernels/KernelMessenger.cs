@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Abstractions.Protocol;
+
+namespace Solara.Orleans.Grains.Kernels;
+
+/// <summary>Builds the kernel's outgoing messages and sends each, encoded once, to every socket
+/// attached to the kernel.</summary>
+public sealed class KernelMessenger
+{
+    private readonly Func<IReadOnlyList<IKernelSocket>> _sockets;
+
+    public KernelMessenger(Func<IReadOnlyList<IKernelSocket>> sockets) => _sockets = sockets;
+
+    /// <summary><c>header.session</c>: stable for this kernel instance.</summary>
+    public string Session { get; } = Guid.NewGuid().ToString("N");
+
+    public long MessagesSent { get; private set; }
+
+    public void Send(string channel, string msgType, JsonObject content, JsonObject? parent,
+        JsonObject? metadata = null, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null)
+    {
+        var message = new JupyterMessage
+        {
+            Header = NewHeader(msgType),
+            ParentHeader = parent?.DeepClone().AsObject() ?? new JsonObject(),
+            Metadata = metadata ?? new JsonObject(),
+            Content = content,
+            Channel = channel,
+            Buffers = buffers ?? [],
+        };
+        byte[] data = FrameCodec.Encode(message, out bool binary);
+        var frame = new KernelFrame(data, binary);
+        foreach (IKernelSocket socket in _sockets())
+            socket.Send(frame);
+        MessagesSent++;
+    }
+
+    public void Status(string executionState, JsonObject? parent) =>
+        Send("iopub", "status", new JsonObject { ["execution_state"] = executionState }, parent);
+
+    /// <summary>An iopub <c>error</c> message: how the kernel reports bad input it could parse.</summary>
+    public void Error(string name, string value, JsonObject? parent) =>
+        Send("iopub", "error", new JsonObject { ["ename"] = name, ["evalue"] = value, ["traceback"] = new JsonArray() }, parent);
+
+    public void CommMessage(string commId, JsonObject data, JsonObject? parent, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null) =>
+        Send("iopub", "comm_msg", new JsonObject { ["comm_id"] = commId, ["data"] = data }, parent, buffers: buffers);
+
+    public void CommClose(string commId, JsonObject? parent) =>
+        Send("iopub", "comm_close", new JsonObject { ["comm_id"] = commId, ["data"] = new JsonObject() }, parent);
+
+    private JsonObject NewHeader(string msgType) => new()
+    {
+        ["msg_id"] = Guid.NewGuid().ToString("N"),
+        ["msg_type"] = msgType,
+        ["username"] = "solara",
+        ["session"] = Session,
+        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["version"] = "5.3",
+    };
+}

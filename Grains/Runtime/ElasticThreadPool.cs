@@ -1,0 +1,122 @@
+namespace Solara.Orleans.Grains.Runtime;
+
+/// <summary>Dedicated threads for grain turns. A work item never waits behind a blocked turn:
+/// when no thread is idle, a new one starts at once (up to <see cref="MaxThreads"/>), and idle
+/// threads above the minimum exit after <see cref="IdleTimeout"/>. This is what lets app code
+/// block synchronously without starving other kernels or the ASP.NET thread pool.</summary>
+public sealed class ElasticThreadPool : IDisposable
+{
+    private readonly Queue<Action> _queue = new();
+    private readonly object _lock = new();
+    private int _threads;
+    private int _idle;
+    private int _pendingWakeups;
+    private long _started;
+    private long _executed;
+    private bool _disposed;
+
+    public ElasticThreadPool(int minThreads = 2, int maxThreads = 1024, TimeSpan? idleTimeout = null)
+    {
+        MinThreads = minThreads;
+        MaxThreads = maxThreads;
+        IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(30);
+    }
+
+    public int MinThreads { get; }
+    public int MaxThreads { get; }
+    public TimeSpan IdleTimeout { get; }
+
+    public PoolSnapshot Snapshot()
+    {
+        lock (_lock)
+            return new PoolSnapshot(_threads, _idle, _threads - _idle, _queue.Count, _started, _executed);
+    }
+
+    public void Post(Action work)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(work);
+            if (_idle > _pendingWakeups)
+            {
+                _pendingWakeups++;
+                Monitor.Pulse(_lock);
+            }
+            else if (_threads < MaxThreads)
+            {
+                StartThread();
+            }
+        }
+    }
+
+    private void StartThread()
+    {
+        _threads++;
+        _started++;
+        var thread = new Thread(WorkerLoop)
+        {
+            IsBackground = true,
+            Name = $"solara-turn-{_started}",
+        };
+        thread.Start();
+    }
+
+    private void WorkerLoop()
+    {
+        while (TryTake(out Action? work))
+        {
+            try
+            {
+                work!();
+            }
+            catch (Exception e)
+            {
+                // Work items are scheduler drains that catch their own failures; this is a last line.
+                Console.Error.WriteLine($"solara.runtime unhandled exception in turn thread: {e}");
+            }
+            Interlocked.Increment(ref _executed);
+        }
+    }
+
+    private bool TryTake(out Action? work)
+    {
+        lock (_lock)
+        {
+            while (_queue.Count == 0)
+            {
+                if (_disposed)
+                    return Exit(out work);
+                _idle++;
+                bool signalled = Monitor.Wait(_lock, IdleTimeout);
+                _idle--;
+                if (signalled)
+                    _pendingWakeups--;
+                // A wake-up aimed at a waiter that had already timed out is lost; never count more pending than waiting.
+                _pendingWakeups = Math.Min(_pendingWakeups, _idle);
+                if (!signalled && _queue.Count == 0 && _threads > MinThreads)
+                    return Exit(out work);
+            }
+            work = _queue.Dequeue();
+            return true;
+        }
+    }
+
+    private bool Exit(out Action? work)
+    {
+        _threads--;
+        work = null;
+        return false;
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            Monitor.PulseAll(_lock);
+        }
+    }
+}
+
+public readonly record struct PoolSnapshot(int Threads, int Idle, int Busy, int Queued, long ThreadsStarted, long ItemsExecuted);

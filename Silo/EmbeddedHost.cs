@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Apps;
+using Solara.Orleans.Abstractions.Cluster;
+using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Gateway;
+using Solara.Orleans.Grains.Cluster;
+using Solara.Orleans.Grains.Hosting;
+using Solara.Orleans.Grains.Kernels;
+using Solara.Orleans.Grains.Runtime;
+
+namespace Solara.Orleans.Silo;
+
+/// <summary>One process with both roles: the gateway and a silo, with in-memory membership and directory.</summary>
+public static class EmbeddedHost
+{
+    public static WebApplication Build(EmbeddedHostOptions options, Action<ILoggingBuilder>? logging = null)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = options.Server.IsProduction ? Environments.Production : Environments.Development,
+            ApplicationName = typeof(EmbeddedHost).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
+
+        var time = TimeProvider.System;
+        var apps = new AppRegistry(options.Apps);
+        var directory = new InMemoryGrainDirectory();
+        var membership = new InMemoryMembershipTable(time);
+        builder.Services.AddSingleton(new ElasticThreadPool());
+        builder.Services.AddSingleton(apps);
+        builder.Services.AddSingleton<IAppCatalog>(apps);
+        builder.Services.AddSingleton<IGrainDirectory>(directory);
+        builder.Services.AddSingleton<IMembershipTable>(membership);
+        builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership));
+        builder.Services.AddSingleton(sp => new KernelSilo(
+            new KernelServices(apps, options.Kernels, options.Server, sp.GetRequiredService<ElasticThreadPool>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Kernel"), time),
+            directory, membership, options.Urls[0]));
+        builder.Services.AddSingleton<IKernelGateway>(sp => new LocalKernelGateway(
+            sp.GetRequiredService<KernelSilo>(), directory, sp.GetRequiredService<IPlacementDirector>()));
+        builder.Services.AddSolaraGateway(options.Server, options.Kernels);
+
+        WebApplication app = builder.Build();
+        app.MapSolaraGateway();
+        KernelSilo silo = app.Services.GetRequiredService<KernelSilo>();
+        app.Lifetime.ApplicationStarted.Register(() => silo.StartAsync().GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopping.Register(() => silo.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult());
+        return app;
+    }
+}
