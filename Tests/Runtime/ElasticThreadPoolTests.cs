@@ -1,0 +1,50 @@
+using Solara.Orleans.Grains.Runtime;
+
+namespace Solara.Orleans.Tests.Runtime;
+
+public sealed class ElasticThreadPoolTests
+{
+    [Fact]
+    public async Task Work_posted_while_every_thread_blocks_gets_a_new_thread()
+    {
+        using var pool = new ElasticThreadPool(minThreads: 1, maxThreads: 64);
+        using var release = new ManualResetEventSlim();
+        var started = new CountdownEvent(16);
+        for (int i = 0; i < 16; i++)
+            pool.Post(() =>
+            {
+                started.Signal();
+                release.Wait();
+            });
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "16 blocking items did not all start");
+
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pool.Post(() => ran.SetResult());
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.True(pool.Snapshot().Threads >= 17);
+        release.Set();
+    }
+
+    [Fact]
+    public async Task Idle_threads_above_the_minimum_exit()
+    {
+        using var pool = new ElasticThreadPool(minThreads: 1, maxThreads: 8, idleTimeout: TimeSpan.FromMilliseconds(50));
+        using var release = new ManualResetEventSlim();
+        var done = new CountdownEvent(4);
+        for (int i = 0; i < 4; i++)
+            pool.Post(() =>
+            {
+                release.Wait();
+                done.Signal();
+            });
+        release.Set();
+        Assert.True(done.Wait(TimeSpan.FromSeconds(5)));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (pool.Snapshot().Threads > 1)
+            await Task.Delay(20, timeout.Token);
+
+        Assert.Equal(1, pool.Snapshot().Threads);
+    }
+}
