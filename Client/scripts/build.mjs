@@ -1,8 +1,8 @@
 // Bundles src/main.ts into dist/: solara-client.js (+ .css, readable, with source maps) for
 // development and solara-client.min.js (+ .min.css) for production. Run via `npm run build`.
 import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,8 +41,33 @@ const common = {
   logLevel: 'warning',
 };
 
-await rm(distDir, { recursive: true, force: true });
-await Promise.all([
-  esbuild.build({ ...common, outfile: 'dist/solara-client.js', sourcemap: 'linked' }),
-  esbuild.build({ ...common, outfile: 'dist/solara-client.min.js', minify: true }),
+// Files other builds may be reading (a concurrent `dotnet build` embedding dist/) are never
+// deleted mid-flight: unchanged outputs are left alone, changed ones are replaced by an atomic
+// rename, and only files the build no longer produces are removed.
+async function publish(outputFiles) {
+  await mkdir(distDir, { recursive: true });
+  const produced = new Set();
+  for (const file of outputFiles) {
+    const name = basename(file.path);
+    produced.add(name);
+    const target = join(distDir, name);
+    const current = await readFile(target).catch(() => null);
+    if (current !== null && Buffer.compare(current, file.contents) === 0) {
+      continue;
+    }
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, file.contents);
+    await rename(temporary, target);
+  }
+  for (const name of await readdir(distDir)) {
+    if (!produced.has(name) && !name.startsWith('.')) {
+      await rm(join(distDir, name), { force: true });
+    }
+  }
+}
+
+const results = await Promise.all([
+  esbuild.build({ ...common, write: false, outfile: 'dist/solara-client.js', sourcemap: 'linked' }),
+  esbuild.build({ ...common, write: false, outfile: 'dist/solara-client.min.js', minify: true }),
 ]);
+await publish(results.flatMap(result => result.outputFiles));

@@ -12,7 +12,9 @@ export interface ClientConfig {
   readonly kernelId: string;
   /** One UUID per page load, kept across reconnects (the `session_id` query parameter). */
   readonly pageId: string;
-  /** For popouts: the widget to display instead of running the app (`?modelid=`). */
+  /** True when the URL names the kernel (`?kernelid=`): attach to what it already runs. */
+  readonly attach: boolean;
+  /** For popouts: the widget to display instead of the whole app (`?modelid=`). */
   readonly popoutModelId: string | null;
   /** False when the URL has `?solara-no-close-beacon`. */
   readonly sendCloseBeacon: boolean;
@@ -42,6 +44,7 @@ export function readConfig(doc: Document, location: Location): ClientConfig {
     production: json.production === true,
     clientVersion: typeof json.clientVersion === 'string' ? json.clientVersion : '',
     kernelId: params.get('kernelid') || uuid4(),
+    attach: !!params.get('kernelid'),
     pageId: uuid4(),
     popoutModelId: params.get('modelid'),
     sendCloseBeacon: !params.has('solara-no-close-beacon'),

@@ -1,7 +1,7 @@
 import './styles/index.css';
 import { createPageApi } from './api';
 import type { SolaraPageApi } from './api';
-import { installCloseBeacon } from './beacon';
+import { installPageLifecycle } from './lifecycle';
 import { readConfig } from './config';
 import { PageSession } from './session';
 
@@ -22,7 +22,7 @@ function start(): void {
     document.body.append(container);
   }
   const session = new PageSession(config, window, container);
-  installCloseBeacon(window, config, () => session.unload());
+  installPageLifecycle(window, config, () => session.unload());
   window.solara = createPageApi(config, session);
 }
 

@@ -52,23 +52,6 @@ function requestStates(manager: SolaraWidgetManager, timeoutMs: number): Promise
   });
 }
 
-/** Puts each binary buffer back into the state of the widget its path starts with. */
-function attachBuffers(update: UpdateStates): void {
-  const byWidget = new Map<string, { paths: (string | number)[][]; buffers: DataView[] }>();
-  update.bufferPaths.forEach(([widgetId, ...path], i) => {
-    const entry = byWidget.get(String(widgetId)) ?? { paths: [], buffers: [] };
-    entry.paths.push(path);
-    entry.buffers.push(update.buffers[i]);
-    byWidget.set(String(widgetId), entry);
-  });
-  for (const [widgetId, entry] of byWidget) {
-    const widget = update.states[widgetId];
-    if (widget) {
-      put_buffers(widget.state as Parameters<typeof put_buffers>[0], entry.paths, entry.buffers);
-    }
-  }
-}
-
 /**
  * Brings every widget model of this page up to the kernel's current state after a reconnect:
  * existing models get the new state, widgets created meanwhile get models, and models the
@@ -76,7 +59,8 @@ function attachBuffers(update: UpdateStates): void {
  */
 export async function resyncWidgets(manager: SolaraWidgetManager, timeoutMs = 10_000): Promise<void> {
   const update = await requestStates(manager, timeoutMs);
-  attachBuffers(update);
+  // Buffer paths start at the `states` map: [widget id, 'state', trait, ...].
+  put_buffers(update.states as unknown as Parameters<typeof put_buffers>[0], update.bufferPaths, update.buffers);
   const stale = manager.knownModelIds().filter(id => !(id in update.states));
   const fresh = Object.keys(update.states).filter(id => !manager.has_model(id));
   // Register every new model before awaiting anything, so references between them resolve.

@@ -51,6 +51,7 @@ export class PageSession implements ConnectionListener {
     this.overlay = new Overlay(window.document, () => window.location.reload());
     this.link = new KernelLink(config, window.location, this);
     this.manager = new SolaraWidgetManager(this.link.kernel);
+    window.document.documentElement.dataset.solaraState = this.currentState;
   }
 
   get state(): ClientState {
@@ -82,7 +83,8 @@ export class PageSession implements ConnectionListener {
     const atCapacity = closed.code === CLOSE_AT_CAPACITY;
     const retry = `Retrying in ${Math.max(1, Math.round(retryInMs / 1000))} s…`;
     if (atCapacity) {
-      this.overlay.show('capacity', `${closed.reason || 'Too many sessions are open right now.'} ${retry}`);
+      const reason = closed.reason || 'Too many sessions are open right now.';
+      this.overlay.show('capacity', `${reason}${/[.!?…]$/.test(reason) ? '' : '.'} ${retry}`);
       this.setState('capacity');
     } else {
       this.overlay.show('disconnected', `Trying to reconnect… ${retry}`);
@@ -123,10 +125,12 @@ export class PageSession implements ConnectionListener {
 
   private async mount(epoch: number): Promise<void> {
     const control = this.openControl();
-    if (this.config.popoutModelId) {
+    const existing = this.config.attach ? await this.existingContainer(control, epoch) : null;
+    if (existing !== null) {
+      // A popout (`?kernelid=`): show what the kernel already has instead of running the app again.
       await resyncWidgets(this.manager);
       this.assertCurrent(epoch);
-      await this.display(this.config.popoutModelId, epoch);
+      await this.display(this.config.popoutModelId ?? existing, epoch);
     } else {
       const finished = await control.request(this.runRequest(), 'finished');
       this.assertCurrent(epoch);
@@ -135,8 +139,16 @@ export class PageSession implements ConnectionListener {
     this.mounted();
   }
 
+  /** The container of an app the kernel already runs, or null if it runs none. */
+  private async existingContainer(control: ControlChannel, epoch: number): Promise<string | null> {
+    const status = await control.request({ method: 'app-status' }, 'app-status', APP_STATUS_TIMEOUT_MS) as AppStatus;
+    this.assertCurrent(epoch);
+    return status.started && status.containerId ? String(status.containerId) : null;
+  }
+
   private async recover(epoch: number): Promise<void> {
     const probe = ControlChannel.open(this.link.kernel);
+    this.control = probe; // so that a disconnect abandons it like any other
     const status = await probe.request({ method: 'app-status' }, 'app-status', APP_STATUS_TIMEOUT_MS) as AppStatus;
     this.assertCurrent(epoch);
     this.lastStatus = status;
@@ -145,7 +157,6 @@ export class PageSession implements ConnectionListener {
     }
     if (status.started && String(status.containerId) === this.mountedContainerId) {
       // RESUME: the kernel kept everything; catch up with what changed while away.
-      this.control = probe;
       await resyncWidgets(this.manager);
       this.assertCurrent(epoch);
       this.decided();
@@ -155,7 +166,7 @@ export class PageSession implements ConnectionListener {
       this.overlay.show('restoring');
       this.setState('restoring');
       await this.teardown();
-      this.control = probe;
+      this.assertCurrent(epoch);
       const finished = await probe.request(this.runRequest(), 'finished');
       this.assertCurrent(epoch);
       await this.display(String(finished.widget_id), epoch);
@@ -163,7 +174,6 @@ export class PageSession implements ConnectionListener {
       this.mounted();
     } else {
       // GIVE UP: the kernel is gone. Only a fresh kernel (not started) is ours to shut down.
-      probe.abandon('giving up');
       this.decided();
       this.giveUpVisibly();
       if (!status.started) {

@@ -99,6 +99,7 @@ internal static class JupyterTheme
 
         h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5em; }
         code, pre { font-family: var(--jp-code-font-family); font-size: var(--jp-code-font-size); }
+        pre { line-height: 1.45; overflow-x: auto; }
 
         .solara-bar {
           position: sticky;

@@ -21,6 +21,7 @@ internal static class PageLayout
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="color-scheme" content="light">
+            <link rel="icon" href="data:,">
             """).Append('\n');
         html.Append("<title>").Append(encodedTitle).Append("</title>\n");
         html.Append(head);

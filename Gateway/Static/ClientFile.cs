@@ -3,11 +3,14 @@ using System.Security.Cryptography;
 
 namespace Solara.Orleans.Gateway.Static;
 
-/// <summary>One embedded client file, with its content type, ETag and (lazily) compressed variants.</summary>
+/// <summary>One embedded client file, with its content type, ETag and (compressed once, on first use) br and gzip variants.</summary>
 public sealed class ClientFile
 {
-    private readonly Lazy<byte[]?> _brotli;
-    private readonly Lazy<byte[]?> _gzip;
+    /// <summary>Below this size compression is not worth a <c>Vary</c> header.</summary>
+    private const int CompressionThreshold = 1024;
+
+    private readonly Lazy<byte[]> _brotli;
+    private readonly Lazy<byte[]> _gzip;
 
     public ClientFile(string name, byte[] content)
     {
@@ -15,44 +18,39 @@ public sealed class ClientFile
         Content = content;
         ContentType = ContentTypes.For(name);
         ETag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..16] + "\"";
-        bool compressible = ContentTypes.IsCompressible(name) && content.Length >= 1024;
-        _brotli = new(() => compressible ? Compress(content, s => new BrotliStream(s, CompressionLevel.Optimal)) : null);
-        _gzip = new(() => compressible ? Compress(content, s => new GZipStream(s, CompressionLevel.Optimal)) : null);
+        IsCompressible = ContentTypes.IsCompressible(name) && content.Length >= CompressionThreshold;
+        _brotli = new(() => Compress(content, s => new BrotliStream(s, CompressionLevel.Optimal)));
+        _gzip = new(() => Compress(content, s => new GZipStream(s, CompressionLevel.Optimal)));
     }
 
     public string Name { get; }
     public byte[] Content { get; }
     public string ContentType { get; }
 
-    /// <summary>Strong ETag of the uncompressed content; compressed variants append the encoding.</summary>
+    /// <summary>Strong ETag of the uncompressed content; an encoded variant's ETag appends the encoding.</summary>
     public string ETag { get; }
+
+    /// <summary>Text-like and large enough to be worth sending compressed.</summary>
+    public bool IsCompressible { get; }
 
     /// <summary>True when the file name carries a content hash (esbuild asset names such as <c>fa-solid-900-MIABT3M5.woff2</c>).</summary>
     public bool IsContentAddressed => ContentTypes.HasContentHash(Name);
 
-    /// <summary>The content in the best encoding the client accepts: <c>(bytes, "br" | "gzip" | null)</c>.</summary>
-    public (byte[] Bytes, string? Encoding) Negotiate(string acceptEncoding)
+    /// <summary>The content in <paramref name="encoding"/> (<c>br</c> or <c>gzip</c>), or null when not available or not smaller.</summary>
+    public byte[]? Encoded(string encoding)
     {
-        if (Accepts(acceptEncoding, "br") && _brotli.Value is { } br && br.Length < Content.Length)
-            return (br, "br");
-        if (Accepts(acceptEncoding, "gzip") && _gzip.Value is { } gz && gz.Length < Content.Length)
-            return (gz, "gzip");
-        return (Content, null);
-    }
-
-    public bool IsCompressible => ContentTypes.IsCompressible(Name);
-
-    private static bool Accepts(string acceptEncoding, string coding)
-    {
-        foreach (string part in acceptEncoding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (!IsCompressible)
+            return null;
+        byte[]? bytes = encoding switch
         {
-            string[] pieces = part.Split(';', StringSplitOptions.TrimEntries);
-            if (!pieces[0].Equals(coding, StringComparison.OrdinalIgnoreCase))
-                continue;
-            return !pieces.Skip(1).Any(p => p.Replace(" ", "", StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
-        }
-        return false;
+            "br" => _brotli.Value,
+            "gzip" => _gzip.Value,
+            _ => null,
+        };
+        return bytes is not null && bytes.Length < Content.Length ? bytes : null;
     }
+
+    public string ETagFor(string? encoding) => encoding is null ? ETag : ETag.Insert(ETag.Length - 1, "-" + encoding);
 
     private static byte[] Compress(byte[] content, Func<Stream, Stream> wrap)
     {

@@ -13,6 +13,7 @@ public sealed class GatewaySocket : IKernelSocket
     private readonly WebSocket _socket;
     private readonly Channel<KernelFrame> _outbox = Channel.CreateUnbounded<KernelFrame>(new UnboundedChannelOptions { SingleReader = true });
     private (int Code, string Reason)? _close;
+    private bool _closing;
 
     public GatewaySocket(WebSocket socket, string kernelId, string pageId)
     {
@@ -28,12 +29,16 @@ public sealed class GatewaySocket : IKernelSocket
     /// <summary>Completes when the outbox is drained and the close (if any) has been sent.</summary>
     public Task Writer { get; }
 
+    /// <summary>True once a close has been requested: frames that arrive afterwards are not forwarded.</summary>
+    public bool IsClosing => Volatile.Read(ref _closing);
+
     public void Send(KernelFrame frame) => _outbox.Writer.TryWrite(frame);
 
     public void Close(int closeCode, string reason)
     {
         lock (_outbox)
             _close ??= (closeCode, Truncate(reason));
+        Volatile.Write(ref _closing, true);
         _outbox.Writer.TryComplete();
     }
 

@@ -107,6 +107,12 @@ public sealed partial class KernelWebSocketEndpoint(
                     continue;
                 link.Receive(new KernelFrame(message.ToArray(), result.MessageType == WebSocketMessageType.Binary));
                 message.SetLength(0);
+                if (socket.IsClosing)
+                {
+                    // A malformed frame (or the kernel closing) ended this socket: nothing after it is handled.
+                    await DrainUntilClosedAsync(webSocket);
+                    return;
+                }
             }
         }
         finally

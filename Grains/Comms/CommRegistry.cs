@@ -13,6 +13,14 @@ public sealed class CommRegistry
 
     public bool Remove(string commId) => _comms.Remove(commId);
 
+    public int RemoveWhere(Func<ICommTarget, bool> match)
+    {
+        string[] ids = _comms.Values.Where(match).Select(c => c.CommId).ToArray();
+        foreach (string id in ids)
+            _comms.Remove(id);
+        return ids.Length;
+    }
+
     public ICommTarget? Find(string commId) => _comms.GetValueOrDefault(commId);
 
     /// <summary>The <c>comm_info_reply</c> table, optionally filtered by target name.</summary>

@@ -5,9 +5,12 @@ using Solara.Orleans.Grains.Kernels;
 namespace Solara.Orleans.Grains.Comms;
 
 /// <summary>The <c>solara.control</c> comm the page opens: <c>run</c>, <c>app-status</c>, <c>evict</c>.</summary>
-public sealed class SolaraControlComm(string commId, KernelGrain kernel) : ICommTarget
+public sealed class SolaraControlComm(string commId, string pageId, KernelGrain kernel) : ICommTarget
 {
     public const string Target = "solara.control";
+
+    /// <summary>The page that opened this comm.</summary>
+    public string PageId => pageId;
 
     public string CommId => commId;
     public string TargetName => Target;

@@ -23,7 +23,7 @@ public sealed class LocalKernelLink(KernelGrain kernel, IKernelSocket socket, IL
             socket.Close(CloseCodes.InvalidPayload, $"invalid frame: {e.Message}");
             return;
         }
-        kernel.Mailbox.Post(() => kernel.HandleAsync(message));
+        kernel.Mailbox.Post(() => kernel.HandleAsync(message, socket.PageId));
     }
 
     public void Detach() => kernel.Mailbox.Post(() => kernel.Detach(socket));

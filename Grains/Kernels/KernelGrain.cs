@@ -99,12 +99,13 @@ public sealed class KernelGrain
             Close(KernelCloseReason.PageClose);
     }
 
-    public Task HandleAsync(JupyterMessage message)
+    /// <summary>One request from the page <paramref name="pageId"/>.</summary>
+    public Task HandleAsync(JupyterMessage message, string pageId)
     {
         if (IsClosed)
             return Task.CompletedTask;
         LastActivity = _services.Time.GetUtcNow();
-        _requests.Handle(message);
+        _requests.Handle(message, pageId);
         return Task.CompletedTask;
     }
 

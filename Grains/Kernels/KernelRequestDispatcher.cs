@@ -14,7 +14,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
 
     private KernelMessenger Messenger => kernel.Messenger;
 
-    public void Handle(JupyterMessage request)
+    public void Handle(JupyterMessage request, string pageId)
     {
         JsonObject parent = request.Header;
         if (request.MsgType == "shutdown_request")
@@ -25,7 +25,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
         Messenger.Status("busy", parent);
         try
         {
-            Dispatch(request);
+            Dispatch(request, pageId);
         }
         catch (FrameFormatException e)
         {
@@ -40,7 +40,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
         Messenger.Status("idle", parent);
     }
 
-    private void Dispatch(JupyterMessage request)
+    private void Dispatch(JupyterMessage request, string pageId)
     {
         switch (request.MsgType)
         {
@@ -55,7 +55,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
                 });
                 break;
             case "comm_open":
-                OpenComm(request);
+                OpenComm(request, pageId);
                 break;
             case "comm_msg":
                 if (FindComm(request) is { } target)
@@ -85,7 +85,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
         ["help_links"] = new JsonArray(),
     };
 
-    private void OpenComm(JupyterMessage request)
+    private void OpenComm(JupyterMessage request, string pageId)
     {
         string? commId = (string?)request.Content["comm_id"];
         string? target = (string?)request.Content["target_name"];
@@ -96,7 +96,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
         }
         ICommTarget? comm = target switch
         {
-            SolaraControlComm.Target => new SolaraControlComm(commId, kernel),
+            SolaraControlComm.Target => new SolaraControlComm(commId, pageId, kernel),
             WidgetControlComm.Target => new WidgetControlComm(commId, kernel.Widgets),
             _ => null,
         };
@@ -105,6 +105,11 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
             Messenger.CommClose(commId, request.Header);
             Messenger.Error("UnknownCommTarget", $"no comm target named '{target}' (this kernel opens {SolaraControlComm.Target} and {WidgetControlComm.Target})", request.Header);
             return;
+        }
+        if (comm is SolaraControlComm)
+        {
+            // A page opens a fresh control comm after every reconnect; the one it replaced is dead.
+            kernel.Comms.RemoveWhere(c => c is SolaraControlComm old && old.PageId == pageId);
         }
         kernel.Comms.Add(comm);
     }

@@ -33,4 +33,24 @@ public sealed class ReconnectTests(BrowserFixture browser)
         await Expect(page.Button("Clicked: 4")).ToBeVisibleAsync();
         await Expect(page.Overlay).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task Simulated_failover_drops_the_socket_and_the_normal_reconnect_path_resumes_the_page()
+    {
+        // Eviction is off (SOLARA_STATE_TEST_EVICTION unset), so the kernel refuses it and stays alive.
+        await using TestServer server = await TestServer.StartAsync();
+        await using BrowserPage page = await browser.NewPageAsync(server.BaseUrl);
+        await page.OpenAppAsync("/counter");
+        await page.Button("Clicked: 0").ClickAsync();
+        await Expect(page.Button("Clicked: 1")).ToBeVisibleAsync();
+        await page.RecordStatesAsync();
+
+        string status = await page.Page.EvaluateAsync<string>("() => window.solara.debug.simulateFailover()");
+        await page.WaitForStateAsync("mounted", minReconnects: 1);
+
+        Assert.Equal("refused", status);
+        Assert.Equal("disconnected", (await page.RecordedStatesAsync())[0].State);
+        await page.Button("Clicked: 1").ClickAsync();
+        await Expect(page.Button("Clicked: 2")).ToBeVisibleAsync();
+    }
 }

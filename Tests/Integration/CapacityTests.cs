@@ -58,6 +58,34 @@ public sealed class CapacityTests
     }
 
     [Fact]
+    public async Task Connects_racing_for_the_last_slots_never_exceed_the_limit()
+    {
+        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNELS_MAX_COUNT"] = "3" });
+
+        RawKernelClient[] clients = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => RawKernelClient.ConnectAsync(server, sessionId: RawKernelClient.NewId())));
+        try
+        {
+            // Each connect is either refused (closed with 1013) or answers kernel_info.
+            Task<string>[] outcomes = clients.Select(async c =>
+            {
+                Task<Exchange> info = c.KernelInfoAsync();
+                Task first = await Task.WhenAny(info, c.Closed);
+                return first == info && info.IsCompletedSuccessfully ? "accepted" : $"closed {(await c.Closed).Code}";
+            }).ToArray();
+            string[] results = await Task.WhenAll(outcomes);
+
+            Assert.Equal(3, results.Count(r => r == "accepted"));
+            Assert.Equal(7, results.Count(r => r == "closed 1013"));
+            Assert.Equal(3, server.Silo.Count);
+        }
+        finally
+        {
+            foreach (RawKernelClient client in clients)
+                await client.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Empty_max_count_means_unlimited()
     {
         await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNELS_MAX_COUNT"] = "" });

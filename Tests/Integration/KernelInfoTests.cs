@@ -103,4 +103,49 @@ public sealed class KernelInfoTests
         Exchange info = await client.KernelInfoAsync();
         Assert.Equal("ok", (string?)info.Reply.Content["status"]);
     }
+
+    [Theory]
+    [InlineData("execute_request", "shell", "execute_reply")]
+    [InlineData("interrupt_request", "control", "interrupt_reply")]
+    [InlineData("history_request", "shell", "history_reply")]
+    public async Task Unsupported_request_is_answered_on_the_channel_it_came_in_on(string msgType, string channel, string replyType)
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        await using RawKernelClient client = await RawKernelClient.ConnectAsync(server, sessionId: RawKernelClient.NewId());
+
+        Exchange exchange = await client.RequestAsync(msgType, channel: channel);
+
+        Assert.Equal(replyType, exchange.Reply.MsgType);
+        Assert.Equal(channel, exchange.Reply.Channel);
+        Assert.Equal("error", (string?)exchange.Reply.Content["status"]);
+        Assert.Equal("UnsupportedMessageType", (string?)exchange.Reply.Content["ename"]);
+    }
+
+    [Fact]
+    public async Task A_message_split_across_websocket_fragments_is_reassembled()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        await using RawKernelClient client = await RawKernelClient.ConnectAsync(server, sessionId: RawKernelClient.NewId());
+        var request = client.NewMessage("kernel_info_request");
+        byte[] frame = Solara.Orleans.Abstractions.Protocol.FrameCodec.Encode(request, out _);
+
+        await client.SendFragmentsAsync(frame.Chunk(frame.Length / 3 + 1).ToArray(), System.Net.WebSockets.WebSocketMessageType.Text);
+
+        ReceivedMessage reply = await client.WaitForAsync(m => m.ParentMsgId == request.MsgId && m.MsgType == "kernel_info_reply", "kernel_info_reply to the fragmented request");
+        Assert.Equal("5.3", (string?)reply.Content["protocol_version"]);
+    }
+
+    [Fact]
+    public async Task A_client_offering_the_v1_subprotocol_gets_no_subprotocol_and_legacy_framing()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        await using RawKernelClient client = await RawKernelClient.ConnectAsync(
+            server.WebSocketBaseUrl, RawKernelClient.NewId(), RawKernelClient.NewId(), RawKernelClient.NewId(), ["v1.kernel.websocket.jupyter.org"]);
+
+        Exchange info = await client.KernelInfoAsync();
+
+        Assert.True(string.IsNullOrEmpty(client.SubProtocol), $"the server selected '{client.SubProtocol}'");
+        Assert.All(info.Messages, m => Assert.False(m.Binary));
+        Assert.Equal("ok", (string?)info.Reply.Content["status"]);
+    }
 }

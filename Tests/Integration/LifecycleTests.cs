@@ -68,15 +68,18 @@ public sealed class LifecycleTests
     {
         await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNEL_CULL_TIMEOUT"] = "300ms" });
         string session = RawKernelClient.NewId(), kernel = RawKernelClient.NewId(), page = RawKernelClient.NewId();
+        string oldKernelSession;
         await using (RawKernelClient before = await RawKernelClient.ConnectAsync(server, kernel, page, session))
         {
-            await before.RunAppAsync("counter");
+            oldKernelSession = (string)(await before.RunAppAsync("counter")).Exchange.Messages[0].Header["session"]!;
             await before.CloseAsync();
         }
 
         Assert.Equal("cull", await server.KernelClosed(kernel).WaitAsync(CloseDeadline));
 
         await using RawKernelClient after = await RawKernelClient.ConnectAsync(server, kernel, page, session);
+        Exchange info = await after.KernelInfoAsync();
+        Assert.NotEqual(oldKernelSession, (string?)info.Reply.Header["session"]);
         JsonObject status = await after.AppStatusAsync();
         Assert.False((bool)status["started"]!);
         Assert.Null(status["containerId"]);
@@ -87,7 +90,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Reconnecting_before_the_cull_timeout_cancels_the_cull()
     {
-        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNEL_CULL_TIMEOUT"] = "500ms" });
+        await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNEL_CULL_TIMEOUT"] = "2s" });
         string session = RawKernelClient.NewId(), kernel = RawKernelClient.NewId(), page = RawKernelClient.NewId();
         await using (RawKernelClient dropped = await RawKernelClient.ConnectAsync(server, kernel, page, session))
         {
@@ -182,6 +185,24 @@ public sealed class LifecycleTests
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Empty(await unknown.Content.ReadAsByteArrayAsync());
         Assert.Equal("ok", (string?)info.Reply.Content["status"]);
+        Assert.False(server.KernelClosed(client.KernelId).IsCompleted);
+    }
+
+    [Fact]
+    public async Task Close_beacon_without_a_page_id_changes_nothing_and_still_answers_200()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        string session = RawKernelClient.NewId();
+        await using RawKernelClient client = await RawKernelClient.ConnectAsync(server, sessionId: session);
+        await client.KernelInfoAsync();
+        await client.CloseAsync();
+
+        using HttpResponseMessage response = await Beacon(server, client.KernelId, "", session);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        await using RawKernelClient again = await RawKernelClient.ConnectAsync(server, client.KernelId, client.PageId, session);
+        await again.KernelInfoAsync();
         Assert.False(server.KernelClosed(client.KernelId).IsCompleted);
     }
 

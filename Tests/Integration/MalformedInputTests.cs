@@ -22,6 +22,7 @@ public sealed class MalformedInputTests
     [InlineData("binary frame with inconsistent offsets", 1007, "offset")]
     [InlineData("binary frame shorter than its offset table", 1007, "too short")]
     [InlineData("frame over SOLARA_MAX_FRAME_BYTES", 1009, "SOLARA_MAX_FRAME_BYTES")]
+    [InlineData("fragmented message over SOLARA_MAX_FRAME_BYTES", 1009, "SOLARA_MAX_FRAME_BYTES")]
     public async Task Bad_frame_closes_only_that_socket_with_a_reason_and_the_kernels_live_on(string frame, int code, string reason)
     {
         await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_MAX_FRAME_BYTES"] = $"{MaxFrameBytes}" });
@@ -35,10 +36,13 @@ public sealed class MalformedInputTests
             await victim.ClickAsync(run.ButtonId);
 
             (byte[] bytes, bool binary) = Build(frame);
-            await victim.SendRawAsync(bytes, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text);
+            if (frame.StartsWith("fragmented", StringComparison.Ordinal))
+                await victim.SendFragmentsAsync(bytes.Chunk(MaxFrameBytes / 4).ToArray(), WebSocketMessageType.Text);
+            else
+                await victim.SendRawAsync(bytes, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text);
             CloseInfo closed = await victim.WaitForCloseAsync();
 
-            Assert.Equal(code, closed.Code);
+            Assert.True(closed.Code == code, $"expected close code {code}, got {closed}");
             Assert.Contains(reason, closed.Description, StringComparison.OrdinalIgnoreCase);
         }
 
@@ -51,6 +55,54 @@ public sealed class MalformedInputTests
         Assert.Equal("Clicked: 2", click.UpdatedDescription(run.ButtonId));
         Assert.Equal("ok", (string?)(await bystander.KernelInfoAsync()).Reply.Content["status"]);
         Assert.False(server.KernelClosed(kernel).IsCompleted);
+    }
+
+    [Fact]
+    public async Task Text_frame_that_is_not_utf8_ends_only_that_socket_and_the_kernel_lives_on()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        string session = RawKernelClient.NewId(), kernel = RawKernelClient.NewId(), page = RawKernelClient.NewId();
+        AppRun run;
+        await using (RawKernelClient victim = await RawKernelClient.ConnectAsync(server, kernel, page, session))
+        {
+            run = await victim.RunAppAsync("counter");
+
+            await victim.SendRawAsync([.. "{\"header\": \""u8, 0xff, 0xfe, .. "\"}"u8], WebSocketMessageType.Text);
+            CloseInfo closed = await victim.WaitForCloseAsync();
+
+            // The WebSocket runtime itself rejects the frame: it sends 1007 and then aborts the
+            // connection, so the close frame can be lost to the reset. Either way only this socket ends.
+            Assert.True(closed.Code is 1007 or null, $"expected 1007 or a drop, got {closed}");
+        }
+
+        await using RawKernelClient reconnected = await RawKernelClient.ConnectAsync(server, kernel, page, session);
+        Assert.Equal("Clicked: 1", (await reconnected.ClickAsync(run.ButtonId)).UpdatedDescription(run.ButtonId));
+        Assert.False(server.KernelClosed(kernel).IsCompleted);
+    }
+
+    [Fact]
+    public async Task Frames_sent_after_a_malformed_frame_on_the_same_socket_are_not_handled()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        string session = RawKernelClient.NewId(), kernel = RawKernelClient.NewId(), page = RawKernelClient.NewId();
+        AppRun run;
+        await using (RawKernelClient victim = await RawKernelClient.ConnectAsync(server, kernel, page, session))
+        {
+            run = await victim.RunAppAsync("counter");
+
+            // Sent back to back, before the server's close can arrive: the click must not count.
+            await victim.SendRawAsync("not JSON"u8.ToArray(), WebSocketMessageType.Text);
+            string click = await victim.SendAsync("comm_msg", new JsonObject
+            {
+                ["comm_id"] = run.ButtonId,
+                ["data"] = new JsonObject { ["method"] = "custom", ["content"] = new JsonObject { ["event"] = "click" } },
+            });
+            Assert.Equal(1007, (await victim.WaitForCloseAsync()).Code);
+            Assert.DoesNotContain(victim.Received, m => m.ParentMsgId == click);
+        }
+
+        await using RawKernelClient reconnected = await RawKernelClient.ConnectAsync(server, kernel, page, session);
+        Assert.Equal("Clicked: 1", (await reconnected.ClickAsync(run.ButtonId)).UpdatedDescription(run.ButtonId));
     }
 
     [Fact]
@@ -139,6 +191,7 @@ public sealed class MalformedInputTests
         "binary frame with inconsistent offsets" => (InconsistentOffsets(), true),
         "binary frame shorter than its offset table" => ([0, 0, 0], true),
         "frame over SOLARA_MAX_FRAME_BYTES" => (Oversized(), false),
+        "fragmented message over SOLARA_MAX_FRAME_BYTES" => (Oversized(), false),
         _ => throw new ArgumentOutOfRangeException(nameof(frame), frame, null),
     };
 

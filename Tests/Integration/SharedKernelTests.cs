@@ -22,10 +22,9 @@ public sealed class SharedKernelTests
 
         foreach (Exchange exchange in new[] { run.Exchange, click })
         {
-            ReceivedMessage idle = await popout.WaitForAsync(m => m.ParentMsgId == exchange.MsgId && m.IsStatus("idle"), "idle on the popout");
+            await popout.WaitForAsync(m => m.ParentMsgId == exchange.MsgId && m.IsStatus("idle"), "idle on the popout");
             IReadOnlyList<ReceivedMessage> seen = popout.Received.Where(m => m.ParentMsgId == exchange.MsgId).ToArray();
             Assert.Equal(exchange.Messages.Select(m => m.MsgId), seen.Select(m => m.MsgId));
-            Assert.NotNull(idle);
         }
         Assert.Equal("Clicked: 1", click.UpdatedDescription(run.ButtonId));
         Assert.Equal("Clicked: 2", popoutClick.UpdatedDescription(run.ButtonId));
@@ -46,5 +45,27 @@ public sealed class SharedKernelTests
 
         ReceivedMessage reply = await second.WaitForAsync(m => m.ParentMsgId == info.MsgId && m.MsgType == "comm_info_reply", "the comm_info_reply on the second page");
         Assert.Equal(info.Reply.MsgId, reply.MsgId);
+    }
+
+    [Fact]
+    public async Task Pages_connecting_at_once_to_a_new_kernel_id_all_share_one_kernel()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        string session = RawKernelClient.NewId(), kernel = RawKernelClient.NewId();
+
+        RawKernelClient[] pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => RawKernelClient.ConnectAsync(server, kernel, RawKernelClient.NewId(), session)));
+        try
+        {
+            Exchange[] infos = await Task.WhenAll(pages.Select(p => p.KernelInfoAsync()));
+
+            Assert.Single(infos.Select(i => (string?)i.Reply.Header["session"]).Distinct());
+            Assert.Equal(1, server.Silo.Count);
+            Assert.Equal(6, server.Silo.Find(kernel)!.SocketCount);
+        }
+        finally
+        {
+            foreach (RawKernelClient page in pages)
+                await page.DisposeAsync();
+        }
     }
 }

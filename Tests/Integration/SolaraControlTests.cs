@@ -120,6 +120,26 @@ public sealed class SolaraControlTests
         Assert.Contains(server.Logs.Lines, l => l.Message.Contains("failing", StringComparison.Ordinal) && l.Level == Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
+    [Fact]
+    public async Task Running_again_closes_every_old_widget_and_renders_a_fresh_tree()
+    {
+        await using TestServer server = await TestServer.StartAsync();
+        await using RawKernelClient client = await RawKernelClient.ConnectAsync(server, sessionId: RawKernelClient.NewId());
+        AppRun first = await client.RunAppAsync("counter");
+        await client.ClickAsync(first.ButtonId);
+
+        AppRun second = await client.RunAppAsync(first.ControlCommId, "counter");
+
+        second.Exchange.AssertBracketedByBusyAndIdle();
+        Assert.Equal(first.WidgetOpens.Select(o => o.CommId!).Order(), second.Exchange.OfType("comm_close").Select(c => c.CommId!).Order());
+        Assert.Empty(second.WidgetOpens.Select(o => o.CommId!).Intersect(first.WidgetOpens.Select(o => o.CommId!)));
+        Assert.NotEqual(first.ContainerId, second.ContainerId);
+        Assert.Equal("Clicked: 0", (string?)AppRun.State(second.Widget("ButtonModel"))["description"]);
+        Assert.Equal(second.ContainerId, (string?)(await client.AppStatusAsync(first.ControlCommId))["containerId"]);
+        Exchange stale = await client.ClickAsync(first.ButtonId);
+        Assert.Equal("UnknownComm", (string?)Assert.Single(stale.Errors).Content["ename"]);
+    }
+
     private static IEnumerable<string> ModelReferences(JsonNode? node) => node switch
     {
         JsonValue v when v.TryGetValue(out string? s) && s.StartsWith("IPY_MODEL_", StringComparison.Ordinal) => [s["IPY_MODEL_".Length..]],

@@ -8,5 +8,5 @@ public sealed record CloseInfo(WebSocketCloseStatus? Status, string? Description
 {
     public int? Code => Status is { } s ? (int)s : null;
 
-    public override string ToString() => Status is null ? "dropped without a close frame" : $"{Code} '{Description}'";
+    public override string ToString() => Status is null ? $"dropped without a close frame ({Description})" : $"{Code} '{Description}'";
 }

@@ -40,6 +40,9 @@ public sealed class RawKernelClient : IAsyncDisposable
     /// <summary><c>header.session</c> of the messages this client sends.</summary>
     public string ClientSession { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>The subprotocol the server selected (null or empty: none, the legacy framing).</summary>
+    public string? SubProtocol => _socket.SubProtocol;
+
     /// <summary>Completes when the connection ends: the server's close frame, or a drop.</summary>
     public Task<CloseInfo> Closed => _closed.Task;
 
@@ -58,15 +61,25 @@ public sealed class RawKernelClient : IAsyncDisposable
     public static Task<RawKernelClient> ConnectAsync(TestServer server, string? kernelId = null, string? pageId = null, string? sessionId = null) =>
         ConnectAsync(server.WebSocketBaseUrl, kernelId ?? NewId(), pageId ?? NewId(), sessionId);
 
-    public static async Task<RawKernelClient> ConnectAsync(string webSocketBaseUrl, string kernelId, string pageId, string? sessionId)
+    public static async Task<RawKernelClient> ConnectAsync(string webSocketBaseUrl, string kernelId, string pageId, string? sessionId, IEnumerable<string>? subProtocols = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        foreach (string subProtocol in subProtocols ?? [])
+            socket.Options.AddSubProtocol(subProtocol);
         if (sessionId is not null)
             socket.Options.SetRequestHeader("Cookie", $"solara-session-id={sessionId}");
         var uri = new Uri($"{webSocketBaseUrl}/jupyter/api/kernels/{Uri.EscapeDataString(kernelId)}/channels?session_id={Uri.EscapeDataString(pageId)}");
         using var timeout = new CancellationTokenSource(DefaultTimeout);
-        await socket.ConnectAsync(uri, timeout.Token);
+        try
+        {
+            await socket.ConnectAsync(uri, timeout.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         return new RawKernelClient(socket, kernelId, pageId, sessionId);
     }
 
@@ -106,6 +119,22 @@ public sealed class RawKernelClient : IAsyncDisposable
         {
             using var timeout = new CancellationTokenSource(DefaultTimeout);
             await _socket.SendAsync(frame, type, true, timeout.Token);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Sends one WebSocket message split into the given fragments (continuation frames).</summary>
+    public async Task SendFragmentsAsync(IReadOnlyList<byte[]> fragments, WebSocketMessageType type)
+    {
+        await _sendLock.WaitAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(DefaultTimeout);
+            for (int i = 0; i < fragments.Count; i++)
+                await _socket.SendAsync(fragments[i], type, i == fragments.Count - 1, timeout.Token);
         }
         finally
         {

@@ -3,7 +3,7 @@ namespace Solara.Orleans.Tests.Integration.Support;
 /// <summary>Locates files of the source tree from the test binaries' folder.</summary>
 public static class RepositoryPaths
 {
-    /// <summary>The folder holding <c>Solara.Orleans.slnx</c>.</summary>
+    /// <summary>The repository root: the folder holding <c>Tests/Tests.csproj</c>.</summary>
     public static string Root { get; } = FindRoot();
 
     public static string NodeTests => Path.Combine(Root, "Tests", "Node");
@@ -11,8 +11,8 @@ public static class RepositoryPaths
     private static string FindRoot()
     {
         for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Solara.Orleans.slnx")))
+            if (File.Exists(Path.Combine(dir.FullName, "Tests", "Tests.csproj")))
                 return dir.FullName;
-        throw new InvalidOperationException($"no Solara.Orleans.slnx above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"no Tests/Tests.csproj in any folder above {AppContext.BaseDirectory}");
     }
 }
