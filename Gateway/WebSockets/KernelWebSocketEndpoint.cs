@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Options;
 using Solara.Orleans.Gateway.Sessions;
+using Solara.Orleans.Gateway.Static;
 
 namespace Solara.Orleans.Gateway.WebSockets;
 
@@ -44,7 +45,7 @@ public sealed partial class KernelWebSocketEndpoint(
         KernelAttachResult attach;
         try
         {
-            attach = await kernels.AttachAsync(new KernelAttachRequest(kernelId, pageId, sessionId), socket, context.RequestAborted);
+            attach = await kernels.AttachAsync(new KernelAttachRequest(kernelId, pageId, sessionId, ClientBundle.Version), socket, context.RequestAborted);
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
 namespace Solara.Orleans.Abstractions.Kernels;
 
-public sealed record KernelAttachRequest(string KernelId, string PageId, string SessionId);
+/// <param name="ClientVersion">The client bundle the attaching gateway serves (reported by <c>app-status</c>).</param>
+public sealed record KernelAttachRequest(string KernelId, string PageId, string SessionId, string ClientVersion);

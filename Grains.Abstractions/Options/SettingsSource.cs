@@ -33,7 +33,7 @@ public sealed class SettingsSource
     public string String(string name, string fallback) => Raw(name) is { Length: > 0 } v ? v : fallback;
 
     public TimeSpan Duration(string name, TimeSpan fallback) =>
-        Raw(name) is { } v ? DurationParser.Parse(name, v) : fallback;
+        Raw(name) is { } v && !string.IsNullOrWhiteSpace(v) ? DurationParser.Parse(name, v) : fallback;
 
     public bool Bool(string name, bool fallback)
     {

@@ -58,8 +58,10 @@ public static class BufferPaths
     {
         if (paths is null)
             return;
-        if (paths is not JsonArray list || list.Count > buffers.Count)
-            throw new FrameFormatException($"buffer_paths names {(paths as JsonArray)?.Count ?? 0} buffers but the frame carries {buffers.Count}");
+        if (paths is not JsonArray list)
+            throw new FrameFormatException($"buffer_paths must be a list of paths, got {paths.ToJsonString()}");
+        if (list.Count > buffers.Count)
+            throw new FrameFormatException($"buffer_paths names {list.Count} buffers but the frame carries {buffers.Count}");
         for (int i = 0; i < list.Count; i++)
         {
             if (list[i] is not JsonArray path || path.Count == 0)

@@ -22,7 +22,7 @@ public sealed class SolaraControlComm(string commId, string pageId, KernelGrain 
         {
             case "run":
                 JsonObject args = data["args"] as JsonObject ?? new JsonObject();
-                reply = kernel.Run((string?)args["path"] ?? "/", (string?)args["appName"], request.Header, (string?)args["clientVersion"]);
+                reply = kernel.Run((string?)args["path"] ?? "/", (string?)args["appName"], request.Header);
                 break;
             case "app-status":
                 reply = kernel.AppStatus();

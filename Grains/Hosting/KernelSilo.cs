@@ -15,7 +15,6 @@ public sealed class KernelSilo : IAsyncDisposable
     private readonly ConcurrentDictionary<string, GrainAddress> _addresses = new(StringComparer.Ordinal);
     private readonly IGrainDirectory _directory;
     private readonly IMembershipTable _membership;
-    private int _reserved;
 
     public KernelSilo(KernelServices services, IGrainDirectory directory, IMembershipTable membership, string endpoint)
     {
@@ -43,32 +42,20 @@ public sealed class KernelSilo : IAsyncDisposable
 
     public KernelGrain? Find(string kernelId) => _kernels.GetValueOrDefault(kernelId);
 
-    /// <summary>Takes one of the <c>SOLARA_KERNELS_MAX_COUNT</c> slots; false at the limit.</summary>
-    public bool TryReserveSlot()
+    /// <summary>The kernel's activation: the live one, or a new one when a
+    /// <c>SOLARA_KERNELS_MAX_COUNT</c> slot is free; null at the limit. Concurrent callers for
+    /// one kernel id get the same activation and take one slot between them.</summary>
+    public async Task<KernelGrain?> GetOrActivateAsync(string kernelId, string sessionId)
     {
-        long? max = Services.Options.MaxCount;
-        while (true)
+        KernelGrain created;
+        lock (_kernels)
         {
-            int current = Volatile.Read(ref _reserved);
-            if (max is { } limit && current >= limit)
-                return false;
-            if (Interlocked.CompareExchange(ref _reserved, current + 1, current) == current)
-                return true;
-        }
-    }
-
-    public void ReleaseSlot() => Interlocked.Decrement(ref _reserved);
-
-    /// <summary>Activates the kernel with a reserved slot, or returns the activation another
-    /// caller won the race with (releasing the slot).</summary>
-    public async Task<KernelGrain> ActivateAsync(string kernelId, string sessionId)
-    {
-        var created = new KernelGrain(kernelId, sessionId, Services);
-        KernelGrain winner = _kernels.GetOrAdd(kernelId, created);
-        if (winner != created)
-        {
-            ReleaseSlot();
-            return winner;
+            if (_kernels.TryGetValue(kernelId, out KernelGrain? live))
+                return live;
+            if (Services.Options.MaxCount is { } limit && _kernels.Count >= limit)
+                return null;
+            created = new KernelGrain(kernelId, sessionId, Services);
+            _kernels[kernelId] = created;
         }
         created.Closed += OnKernelClosed;
         Sessions.Get(sessionId).KernelStarted(kernelId);
@@ -80,9 +67,11 @@ public sealed class KernelSilo : IAsyncDisposable
 
     private void OnKernelClosed(KernelGrain kernel, string reason)
     {
-        if (!_kernels.TryRemove(new KeyValuePair<string, KernelGrain>(kernel.KernelId, kernel)))
-            return;
-        ReleaseSlot();
+        lock (_kernels)
+        {
+            if (!_kernels.TryRemove(new KeyValuePair<string, KernelGrain>(kernel.KernelId, kernel)))
+                return;
+        }
         Sessions.KernelClosed(kernel.SessionId, kernel.KernelId);
         if (_addresses.TryRemove(kernel.KernelId, out GrainAddress? address))
             _ = _directory.UnregisterAsync(address);

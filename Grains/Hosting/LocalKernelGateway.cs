@@ -22,13 +22,15 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
             {
                 if (silo.Status != SiloStatus.Active)
                     return KernelAttachResult.Refused(CloseCodes.TryAgainLater, "the server is shutting down; reconnect to another server");
-                if (await placement.PlaceAsync(request.KernelId) is null || !silo.TryReserveSlot())
+                if (await placement.PlaceAsync(request.KernelId) is null)
                     return CapacityRefusal();
-                kernel = await silo.ActivateAsync(request.KernelId, request.SessionId);
+                kernel = await silo.GetOrActivateAsync(request.KernelId, request.SessionId);
+                if (kernel is null)
+                    return CapacityRefusal();
             }
             try
             {
-                KernelAttachResult result = await kernel.Mailbox.Call(() => kernel.Attach(socket, request.SessionId, (k, s) => new LocalKernelLink(k, s, Logger)));
+                KernelAttachResult result = await kernel.Mailbox.Call(() => kernel.Attach(socket, request, (k, s) => new LocalKernelLink(k, s, Logger)));
                 if (result.Link is not null || attempt > 0 || !kernel.IsClosed)
                     return result;
             }

@@ -23,7 +23,7 @@ public sealed class KernelGrain
     private ITimer? _cullTimer;
     private DateTimeOffset _lastConnectedAt;
     private Widget? _container;
-    private string? _clientVersion;
+    private string _clientVersion = "";
 
     public KernelGrain(string kernelId, string sessionId, KernelServices services)
     {
@@ -58,8 +58,9 @@ public sealed class KernelGrain
     /// <summary>Raised once, on the kernel's turn, with the close reason.</summary>
     public event Action<KernelGrain, string>? Closed;
 
-    public KernelAttachResult Attach(IKernelSocket socket, string sessionId, Func<KernelGrain, IKernelSocket, IKernelLink> linkFactory)
+    public KernelAttachResult Attach(IKernelSocket socket, KernelAttachRequest request, Func<KernelGrain, IKernelSocket, IKernelLink> linkFactory)
     {
+        string sessionId = request.SessionId;
         if (IsClosed)
             return KernelAttachResult.Refused(CloseCodes.TryAgainLater, $"kernel {KernelId} is closing; reconnect to start a new one");
         if (!string.Equals(sessionId, SessionId, StringComparison.Ordinal))
@@ -72,6 +73,7 @@ public sealed class KernelGrain
         _cullTimer?.Dispose();
         _cullTimer = null;
         LastActivity = _services.Time.GetUtcNow();
+        _clientVersion = request.ClientVersion;
         return KernelAttachResult.Accepted(linkFactory(this, socket));
     }
 
@@ -109,9 +111,8 @@ public sealed class KernelGrain
         return Task.CompletedTask;
     }
 
-    public JsonObject Run(string path, string? appName, JsonObject parent, string? clientVersion)
+    public JsonObject Run(string path, string? appName, JsonObject parent)
     {
-        _clientVersion = clientVersion ?? _clientVersion;
         SolaraApp? app = _services.Apps.Resolve(appName, path);
         if (app is null)
             return new JsonObject { ["method"] = "error", ["error"] = $"no app named '{appName ?? path}' on this server" };
