@@ -27,6 +27,8 @@ export class ControlError extends Error {}
 export class ControlChannel {
   private readonly waiters = new Map<string, Waiter[]>();
   private abandoned = false;
+  /** The kernel moved the page to another path (a `navigate` message). */
+  onNavigate: ((path: string) => void) | null = null;
 
   private constructor(private readonly comm: Kernel.IComm) {
     comm.onMsg = msg => this.receive(msg.content.data as JSONObject);
@@ -63,6 +65,13 @@ export class ControlChannel {
     });
   }
 
+  /** Sends a message that has no reply (e.g. `location`). */
+  notify(data: JSONObject): void {
+    if (!this.abandoned) {
+      this.comm.send(data);
+    }
+  }
+
   /** Sends `comm_close` to the kernel and stops using this channel. */
   close(): void {
     if (this.stop('the solara.control channel was closed')) {
@@ -93,6 +102,10 @@ export class ControlChannel {
 
   private receive(data: JSONObject): void {
     const method = typeof data.method === 'string' ? data.method : '';
+    if (method === 'navigate') {
+      this.onNavigate?.(typeof data.path === 'string' ? data.path : '/');
+      return;
+    }
     if (method === 'error') {
       this.failOldest(new ControlError(typeof data.error === 'string' ? data.error : 'the kernel reported an error'));
       return;

@@ -3,6 +3,7 @@ import { CLOSE_AT_CAPACITY, KernelLink } from './connection';
 import type { ConnectionListener } from './connection';
 import { ChannelAbandoned, ControlChannel, ControlError } from './control';
 import type { ControlReply } from './control';
+import { Navigation } from './navigation';
 import { Overlay } from './overlay';
 import { resyncWidgets } from './resync';
 import type { SocketClosed } from './socket';
@@ -36,6 +37,7 @@ export class PageSession implements ConnectionListener {
   private readonly link: KernelLink;
   private readonly manager: SolaraWidgetManager;
   private readonly overlay: Overlay;
+  private readonly navigation: Navigation;
   private control: ControlChannel | null = null;
   private mountedContainerId: string | null = null;
   /** Increments on every connect and disconnect; async work checks it is still current. */
@@ -51,6 +53,8 @@ export class PageSession implements ConnectionListener {
     this.overlay = new Overlay(window.document, () => window.location.reload());
     this.link = new KernelLink(config, window.location, this);
     this.manager = new SolaraWidgetManager(this.link.kernel);
+    this.navigation = new Navigation(window, container, config.appName, path => this.control?.notify({ method: 'location', path }));
+    this.navigation.install();
     window.document.documentElement.dataset.solaraState = this.currentState;
   }
 
@@ -149,6 +153,7 @@ export class PageSession implements ConnectionListener {
   private async recover(epoch: number): Promise<void> {
     const probe = ControlChannel.open(this.link.kernel);
     this.control = probe; // so that a disconnect abandons it like any other
+    probe.onNavigate = path => this.navigation.navigated(path);
     const status = await probe.request({ method: 'app-status' }, 'app-status', APP_STATUS_TIMEOUT_MS) as AppStatus;
     this.assertCurrent(epoch);
     this.lastStatus = status;
@@ -187,6 +192,7 @@ export class PageSession implements ConnectionListener {
   private openControl(): ControlChannel {
     this.control?.abandon('replaced by a new solara.control channel');
     this.control = ControlChannel.open(this.link.kernel);
+    this.control.onNavigate = path => this.navigation.navigated(path);
     return this.control;
   }
 

@@ -13,6 +13,8 @@ public sealed class CommRegistry
 
     public bool Remove(string commId) => _comms.Remove(commId);
 
+    public IEnumerable<ICommTarget> All => _comms.Values;
+
     public int RemoveWhere(Func<ICommTarget, bool> match)
     {
         string[] ids = _comms.Values.Where(match).Select(c => c.CommId).ToArray();

@@ -24,6 +24,9 @@ public sealed class SolaraControlComm(string commId, string pageId, KernelGrain 
                 JsonObject args = data["args"] as JsonObject ?? new JsonObject();
                 reply = kernel.Run((string?)args["path"] ?? "/", (string?)args["appName"], request.Header);
                 break;
+            case "location":
+                kernel.Locate((string?)data["path"] ?? "/");
+                return;
             case "app-status":
                 reply = kernel.AppStatus();
                 break;
@@ -31,7 +34,7 @@ public sealed class SolaraControlComm(string commId, string pageId, KernelGrain 
                 reply = new JsonObject { ["method"] = "evict", ["status"] = "refused", ["reason"] = "eviction is disabled (SOLARA_STATE_TEST_EVICTION is not set)" };
                 break;
             default:
-                reply = new JsonObject { ["method"] = "error", ["error"] = $"solara.control has no method '{data["method"]}' (expected run, app-status or evict)" };
+                reply = new JsonObject { ["method"] = "error", ["error"] = $"solara.control has no method '{data["method"]}' (expected run, location, app-status or evict)" };
                 kernel.Messenger.Error("UnknownCommMethod", (string)reply["error"]!, request.Header);
                 break;
         }

@@ -24,7 +24,7 @@ public sealed class WidgetComm(Widget widget, WidgetComms owner) : ICommTarget
                 owner.SendState(widget, widget.TraitNames, "update", request.Header);
                 break;
             case "custom":
-                if (data["content"] is not JsonObject content || !widget.HandleCustom(content))
+                if (data["content"] is not JsonObject content || !widget.ReceiveCustom(content))
                     owner.Messenger.Error("UnknownCustomEvent", $"widget {widget.ModelId} ({widget.ModelName}) does not handle custom message {data["content"]?.ToJsonString() ?? "null"}", request.Header);
                 break;
             default:

@@ -12,6 +12,7 @@ public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) :
 {
     private readonly Dictionary<string, Widget> _widgets = new(StringComparer.Ordinal);
     private readonly Dictionary<Widget, HashSet<string>> _dirty = [];
+    private readonly List<Widget> _closing = [];
 
     public KernelMessenger Messenger => messenger;
 
@@ -24,6 +25,14 @@ public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) :
         if (!_dirty.TryGetValue(widget, out HashSet<string>? traits))
             _dirty[widget] = traits = new HashSet<string>(StringComparer.Ordinal);
         traits.Add(trait);
+    }
+
+    public void Close(Widget widget)
+    {
+        if (widget.Host != this)
+            return;
+        Forget(widget);
+        _closing.Add(widget);
     }
 
     /// <summary>Opens <paramref name="widget"/> and everything it refers to that is not open yet.</summary>
@@ -60,6 +69,9 @@ public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) :
                 Open(reference, parent);
             SendState(widget, entry.Value, "update", parent);
         }
+        foreach (Widget widget in _closing)
+            messenger.CommClose(widget.ModelId, parent);
+        _closing.Clear();
     }
 
     public void SendState(Widget widget, IEnumerable<string> traits, string method, JsonObject? parent)

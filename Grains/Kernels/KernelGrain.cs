@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Solara.Apps;
+using Solara.Reactive;
+using Solara.Rendering;
+using Solara.Routing;
 using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Protocol;
 using Solara.Orleans.Grains.Comms;
@@ -23,6 +26,7 @@ public sealed class KernelGrain
     private ITimer? _cullTimer;
     private DateTimeOffset _lastConnectedAt;
     private Widget? _container;
+    private RenderRoot? _root;
     private string _clientVersion = "";
 
     public KernelGrain(string kernelId, string sessionId, KernelServices services)
@@ -30,10 +34,14 @@ public sealed class KernelGrain
         KernelId = kernelId;
         SessionId = sessionId;
         _services = services;
-        Mailbox = new GrainMailbox(new ActivationScheduler(services.TurnThreads), OnTurnFailed);
         Messenger = new KernelMessenger(() => _sockets);
         Comms = new CommRegistry();
         Widgets = new WidgetComms(Messenger, Comms);
+        // The context exists before the mailbox starts its loop, which makes the context current.
+        Context = new KernelContext(kernelId, sessionId, new KernelDispatcher(() => Mailbox!, () => EndTurn(null)), services.Server.IsProduction);
+        Mailbox = new GrainMailbox(new ActivationScheduler(services.TurnThreads), OnTurnFailed, Context.Enter);
+        Context.ReloadRequested += () => _root?.MarkAllDirty();
+        Context.Navigator = SendNavigate;
         _requests = new KernelRequestDispatcher(this);
         CreatedAt = LastActivity = services.Time.GetUtcNow();
     }
@@ -45,6 +53,9 @@ public sealed class KernelGrain
     public CommRegistry Comms { get; }
     public WidgetComms Widgets { get; }
     public KernelServices Services => _services;
+
+    /// <summary>The SDK's handle on this kernel: reactive values, the turn dispatcher.</summary>
+    public KernelContext Context { get; }
     public DateTimeOffset CreatedAt { get; }
     public DateTimeOffset LastActivity { get; private set; }
     public bool IsClosed { get; private set; }
@@ -111,26 +122,52 @@ public sealed class KernelGrain
         return Task.CompletedTask;
     }
 
+    /// <summary>Renders the app for <paramref name="path"/> into a fresh container, replacing what a
+    /// previous <c>run</c> rendered.</summary>
     public JsonObject Run(string path, string? appName, JsonObject parent)
     {
         SolaraApp? app = _services.Apps.Resolve(appName, path);
         if (app is null)
             return new JsonObject { ["method"] = "error", ["error"] = $"no app named '{appName ?? path}' on this server" };
-        if (_container is not null)
-            Widgets.CloseAll(parent);
-        Widget root;
+        _root?.Dispose();
+        Widgets.CloseAll(parent);
+        Router.Location.Value = path;
+        _root = new RenderRoot(Context, ErrorElement);
+        Element content;
         try
         {
-            root = app.Render(new RenderContext(KernelId, SessionId, path));
+            content = app.Render(new RenderContext(KernelId, SessionId, path));
         }
         catch (Exception e)
         {
-            _services.Logger.LogError(e, "app {App} failed to render in kernel {KernelId}", app.Name, KernelId);
-            root = ErrorBox(e);
+            content = ErrorElement(e, app.Name);
         }
-        _container = new VBox(root);
+        _container = _root.Mount(new WidgetElement(typeof(VBox), () => new VBox(), new Dictionary<string, object?> { ["children"] = new[] { content } }));
         Widgets.Open(_container, parent);
         return new JsonObject { ["method"] = "finished", ["widget_id"] = _container.ModelId };
+    }
+
+    /// <summary>The page moved to <paramref name="path"/> (a link, back or forward): routes re-render.</summary>
+    public void Locate(string path) => Router.Location.Value = path;
+
+    private void SendNavigate(string path)
+    {
+        foreach (ICommTarget comm in Comms.All.Where(c => c is SolaraControlComm))
+            Messenger.CommMessage(comm.CommId, new JsonObject { ["method"] = "navigate", ["path"] = path }, null);
+    }
+
+    /// <summary>The end of every turn: re-render what changed, then send the widget changes.</summary>
+    public void EndTurn(JsonObject? parent)
+    {
+        try
+        {
+            Context.RunEndOfTurn();
+            _root?.Flush();
+        }
+        finally
+        {
+            Widgets.Flush(parent);
+        }
     }
 
     public JsonObject AppStatus() => new()
@@ -143,11 +180,14 @@ public sealed class KernelGrain
         ["lastRestore"] = new JsonObject { ["status"] = "none", ["failedKey"] = null, ["cause"] = null, ["nFields"] = 0 },
     };
 
-    /// <summary>An error shown in the page instead of the app: the message, and the stack trace only in development.</summary>
-    public Widget ErrorBox(Exception e)
+    /// <summary>What the page shows instead of a component that threw while rendering: the
+    /// message, and the stack trace only in development. The kernel keeps working.</summary>
+    private Element ErrorElement(Exception e, string component)
     {
-        string detail = _services.Server.IsProduction ? "" : $"<pre style=\"white-space:pre-wrap\">{WebUtility.HtmlEncode(e.ToString())}</pre>";
-        return new Html($"<div class=\"solara-error\" role=\"alert\"><strong>{WebUtility.HtmlEncode(e.GetType().Name)}</strong>: {WebUtility.HtmlEncode(e.Message)}{detail}</div>");
+        _services.Logger.LogError(e, "component {Component} failed to render in kernel {KernelId}", component, KernelId);
+        string detail = _services.Server.IsProduction ? "" : $"<pre style=\"white-space:pre-wrap;font-size:12px\">{WebUtility.HtmlEncode(e.ToString())}</pre>";
+        string html = $"<div class=\"solara-error\" role=\"alert\" style=\"border-left:4px solid #d32f2f;background:#fdecea;padding:8px 12px\"><strong>{WebUtility.HtmlEncode(component)}</strong> failed: {WebUtility.HtmlEncode(e.GetType().Name)}: {WebUtility.HtmlEncode(e.Message)}{detail}</div>";
+        return new WidgetElement(typeof(Html), () => new Html(), new Dictionary<string, object?> { ["value"] = html });
     }
 
     public void Close(string reason)
@@ -161,6 +201,8 @@ public sealed class KernelGrain
             socket.Close(CloseCodes.Normal, $"kernel closed ({reason})");
         _pages.Clear();
         PagesChanged();
+        _root?.Dispose();
+        Context.Dispose();
         Mailbox.Close();
         _services.Logger.LogInformation("kernel closed id={KernelId} reason={Reason}", KernelId, reason);
         Closed?.Invoke(this, reason);

@@ -36,7 +36,15 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
             kernel.Services.Logger.LogError(e, "kernel {KernelId} failed handling {MsgType}", kernel.KernelId, request.MsgType);
             Messenger.Error(e.GetType().Name, kernel.Services.Server.IsProduction ? e.Message : e.ToString(), parent);
         }
-        kernel.Widgets.Flush(parent);
+        try
+        {
+            kernel.EndTurn(parent);
+        }
+        catch (Exception e)
+        {
+            kernel.Services.Logger.LogError(e, "kernel {KernelId} failed rendering after {MsgType}", kernel.KernelId, request.MsgType);
+            Messenger.Error(e.GetType().Name, kernel.Services.Server.IsProduction ? e.Message : e.ToString(), parent);
+        }
         Messenger.Status("idle", parent);
     }
 

@@ -9,12 +9,16 @@ public sealed class GrainMailbox
 {
     private readonly Channel<Func<Task>> _turns = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Action<Exception> _onTurnFailed;
+    private readonly Action? _enter;
     private int _pending;
 
-    public GrainMailbox(ActivationScheduler scheduler, Action<Exception> onTurnFailed)
+    /// <param name="enter">Runs first on the activation's own flow: what it puts in async-local
+    /// state (such as the kernel context) is seen by every turn and by tasks turns start.</param>
+    public GrainMailbox(ActivationScheduler scheduler, Action<Exception> onTurnFailed, Action? enter = null)
     {
         Scheduler = scheduler;
         _onTurnFailed = onTurnFailed;
+        _enter = enter;
         Completion = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
     }
 
@@ -68,6 +72,7 @@ public sealed class GrainMailbox
 
     private async Task RunAsync()
     {
+        _enter?.Invoke();
         while (await _turns.Reader.WaitToReadAsync())
         {
             while (_turns.Reader.TryRead(out Func<Task>? turn))

@@ -1,4 +1,4 @@
-using Solara.Widgets;
+using Solara.Rendering;
 
 namespace Solara.Apps;
 
@@ -9,6 +9,6 @@ public abstract class SolaraApp
     public abstract string Title { get; }
     public virtual string Description => "";
 
-    /// <summary>Builds the app's widget tree for one kernel. Runs on that kernel's turn.</summary>
-    public abstract Widget Render(RenderContext context);
+    /// <summary>The app's root element for one kernel (typically <c>Component.Of(Page)</c>). Runs on that kernel's turn.</summary>
+    public abstract Element Render(RenderContext context);
 }

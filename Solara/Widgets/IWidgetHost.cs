@@ -5,4 +5,7 @@ namespace Solara.Widgets;
 public interface IWidgetHost
 {
     void TraitChanged(Widget widget, string trait);
+
+    /// <summary>Closes the widget's comm (after this turn's updates are sent).</summary>
+    void Close(Widget widget);
 }

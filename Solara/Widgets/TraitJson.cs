@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Solara.Widgets;
 
 /// <summary>Converts trait values to the JSON ipywidgets expects; widget references become
-/// <c>"IPY_MODEL_{id}"</c>.</summary>
+/// <c>"IPY_MODEL_{id}"</c>, dates and times the JavaScript <c>Date</c> fields (see <see cref="TraitDates"/>).</summary>
 public static class TraitJson
 {
     public const string ModelPrefix = "IPY_MODEL_";
@@ -24,6 +24,10 @@ public static class TraitJson
         double d => JsonValue.Create(d),
         float f => JsonValue.Create(f),
         decimal m => JsonValue.Create(m),
+        DateOnly date => TraitDates.ToJson(date),
+        TimeOnly time => TraitDates.ToJson(time),
+        DateTimeOffset instant => TraitDates.ToJson(instant),
+        DateTime naive => TraitDates.ToJson(naive),
         IDictionary dictionary => ToObject(dictionary),
         IEnumerable list => new JsonArray(list.Cast<object?>().Select(ToJson).ToArray()),
         IFormattable formattable => JsonValue.Create(formattable.ToString(null, CultureInfo.InvariantCulture)),

@@ -24,6 +24,9 @@ public abstract class Widget
     public string ModelName => (string)_traits["_model_name"]!;
     public string ModelModule => (string)_traits["_model_module"]!;
     public string ModelModuleVersion => (string)_traits["_model_module_version"]!;
+    public string? ViewName => (string?)_traits["_view_name"];
+    public string ViewModule => (string)_traits["_view_module"]!;
+    public string ViewModuleVersion => (string)_traits["_view_module_version"]!;
 
     /// <summary>The kernel this widget is open in; null until it is first sent to the browser.</summary>
     public IWidgetHost? Host { get; set; }
@@ -34,7 +37,7 @@ public abstract class Widget
 
     protected void Set(string trait, object? value)
     {
-        if (_traits.TryGetValue(trait, out object? old) && Equals(old, value))
+        if (_traits.TryGetValue(trait, out object? old) && Solara.Reactive.ValueEquality.AreEqual(old, value))
             return;
         _traits[trait] = value;
         Host?.TraitChanged(this, trait);
@@ -59,9 +62,36 @@ public abstract class Widget
     /// this widget does not accept that trait from the browser.</summary>
     public virtual bool ApplyFromBrowser(string trait, JsonNode? value) => false;
 
-    /// <summary>Stores a browser-accepted value without sending it back.</summary>
-    protected void SetFromBrowser(string trait, object? value) => _traits[trait] = value;
+    /// <summary>Raised after the browser changed a trait (already validated and stored), with the trait name.</summary>
+    public event Action<Widget, string>? ChangedByBrowser;
 
-    /// <summary>A <c>custom</c> message from the browser, e.g. <c>{event: "click"}</c>. Returns false when not understood.</summary>
-    public virtual bool HandleCustom(JsonObject content) => false;
+    /// <summary>Raised for every <c>custom</c> message from the browser, e.g. <c>{event: "click"}</c>.</summary>
+    public event Action<Widget, JsonObject>? CustomReceived;
+
+    public bool HasCustomSubscribers => CustomReceived is not null;
+
+    /// <summary>Stores a browser-accepted value without sending it back, then raises <see cref="ChangedByBrowser"/>.</summary>
+    protected void SetFromBrowser(string trait, object? value)
+    {
+        _traits[trait] = value;
+        ChangedByBrowser?.Invoke(this, trait);
+    }
+
+    /// <summary>A <c>custom</c> message from the browser. Returns false when neither this widget
+    /// nor a subscriber of <see cref="CustomReceived"/> understands it.</summary>
+    public bool ReceiveCustom(JsonObject content)
+    {
+        bool subscribed = CustomReceived is not null;
+        CustomReceived?.Invoke(this, content);
+        return HandleCustom(content) || subscribed;
+    }
+
+    /// <summary>Widget-specific handling of a <c>custom</c> message (e.g. a button's click).</summary>
+    protected virtual bool HandleCustom(JsonObject content) => false;
+
+    /// <summary>Removes the widget from the page: its comm closes at the end of the turn.</summary>
+    public void Close() => Host?.Close(this);
+
+    /// <summary>Sets a trait by name (the reconciler's way in); equal values are a no-op.</summary>
+    public void SetTrait(string trait, object? value) => Set(trait, value);
 }

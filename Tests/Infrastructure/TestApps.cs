@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Solara.Apps;
+using Solara.Rendering;
 using Solara.Widgets;
 
 namespace Solara.Orleans.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class BlockingApp : SolaraApp
     public override string Name => "blocking";
     public override string Title => "Blocking (test)";
 
-    public override Widget Render(RenderContext context)
+    public override Element Render(RenderContext context)
     {
         var button = new Button("Block");
         int clicks = 0;
@@ -25,7 +26,7 @@ public sealed class BlockingApp : SolaraApp
             Thread.Sleep(2000);
             button.Description = $"Blocked {++clicks}";
         });
-        return new VBox(button);
+        return WidgetElement.Existing(new VBox(button));
     }
 }
 
@@ -35,7 +36,7 @@ public sealed class FailingApp : SolaraApp
     public override string Name => "failing";
     public override string Title => "Failing (test)";
 
-    public override Widget Render(RenderContext context) => throw new InvalidOperationException("render exploded on purpose");
+    public override Element Render(RenderContext context) => throw new InvalidOperationException("render exploded on purpose");
 }
 
 /// <summary>One <see cref="ProbeWidget"/> plus a counter button: exercises browser updates and binary traits.</summary>
@@ -44,7 +45,7 @@ public sealed class ProbeApp : SolaraApp
     public override string Name => "probe";
     public override string Title => "Probe (test)";
 
-    public override Widget Render(RenderContext context)
+    public override Element Render(RenderContext context)
     {
         var probe = new ProbeWidget();
         var button = new Button("Clicked: 0");
@@ -54,16 +55,19 @@ public sealed class ProbeApp : SolaraApp
             button.Description = $"Clicked: {++clicks}";
             probe.Data = [.. probe.Data, (byte)clicks];
         });
-        return new VBox(probe, button);
+        return WidgetElement.Existing(new VBox(probe, button));
     }
 }
 
-/// <summary>Accepts an int <c>value</c> clamped to 0..100 and a binary <c>data</c> trait from the browser.</summary>
-public sealed class ProbeWidget : DomWidget
+/// <summary>An IntSlider-shaped widget that accepts an int <c>value</c> clamped to 0..100 and a
+/// binary <c>data</c> trait (which no ipywidgets model has) from the browser.</summary>
+public sealed class ProbeWidget : Widget
 {
     public ProbeWidget()
-        : base("IntSliderModel", "IntSliderView")
+        : base("IntSliderModel", "@jupyter-widgets/controls", "2.0.0", "IntSliderView", "@jupyter-widgets/controls", "2.0.0")
     {
+        Set("layout", new Layout());
+        Set("style", new SliderStyle());
         Set("value", 0);
         Set("min", 0);
         Set("max", 100);
@@ -82,10 +86,10 @@ public sealed class ProbeWidget : DomWidget
     {
         switch (trait)
         {
-            case "value" when value is JsonValue v && v.TryGetValue(out int n):
-                SetFromBrowser("value", Math.Clamp(n, 0, 100));
+            case "value" when TraitConvert.TryInt(value, out int n):
+                SetFromBrowser("value", TraitBounds.Clamp(n, 0, 100));
                 return true;
-            case "data" when value is JsonValue v && v.TryGetValue(out byte[]? bytes):
+            case "data" when TraitConvert.TryBytes(value, out byte[] bytes):
                 SetFromBrowser("data", bytes);
                 return true;
             default:

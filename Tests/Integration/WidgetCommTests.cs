@@ -62,12 +62,12 @@ public sealed class WidgetCommTests
         Exchange exchange = await client.CommMsgAsync(run.ButtonId, new JsonObject
         {
             ["method"] = "update",
-            ["state"] = new JsonObject { ["description"] = "hacked" },
+            ["state"] = new JsonObject { ["_model_name"] = "HackedModel" },
         });
 
         ReceivedMessage error = Assert.Single(exchange.Errors);
         Assert.Equal("ReadOnlyTrait", (string?)error.Content["ename"]);
-        Assert.Contains("description", (string?)error.Content["evalue"]);
+        Assert.Contains("_model_name", (string?)error.Content["evalue"]);
         Assert.Empty(exchange.CommMessages(run.ButtonId));
         Assert.Equal("Clicked: 1", (await client.ClickAsync(run.ButtonId)).UpdatedDescription(run.ButtonId));
     }

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+
+namespace Solara.Reactive;
+
+/// <summary>The SDK's view of one kernel: where its reactive values live and how to get onto its
+/// turn. <see cref="Current"/> flows with the kernel's turns and into tasks they start.</summary>
+public sealed class KernelContext : IDisposable
+{
+    private static readonly AsyncLocal<KernelContext?> s_current = new();
+    private static readonly ConcurrentDictionary<KernelContext, byte> s_live = new();
+
+    private readonly Dictionary<object, object> _values = new(ReferenceEqualityComparer.Instance);
+    private readonly CancellationTokenSource _closing = new();
+
+    public KernelContext(string kernelId, string sessionId, IKernelDispatcher dispatcher, bool production)
+    {
+        KernelId = kernelId;
+        SessionId = sessionId;
+        Dispatcher = dispatcher;
+        Production = production;
+        s_live.TryAdd(this, 0);
+    }
+
+    public static KernelContext? Current => s_current.Value;
+
+    /// <summary>Every kernel context not yet disposed in this process (hot reload re-renders them all).</summary>
+    public static IEnumerable<KernelContext> Live => s_live.Keys;
+
+    public string KernelId { get; }
+    public string SessionId { get; }
+    public IKernelDispatcher Dispatcher { get; }
+    public bool Production { get; }
+
+    /// <summary>Cancelled when the kernel closes.</summary>
+    public CancellationToken Closing => _closing.Token;
+
+    /// <summary>Runs after every turn's work, before widgets are flushed (the render pass).</summary>
+    public event Action? EndOfTurn;
+
+    /// <summary>Raised by hot reload: everything rendered must render again.</summary>
+    public event Action? ReloadRequested;
+
+    /// <summary>Makes this context current for the calling flow (the kernel's turn loop, or a test).</summary>
+    public void Enter() => s_current.Value = this;
+
+    public static void Exit() => s_current.Value = null;
+
+    /// <summary>The per-kernel state of <paramref name="owner"/> (a reactive or computed definition), created on first use.</summary>
+    public TState StateOf<TState>(object owner, Func<TState> create) where TState : class
+    {
+        lock (_values)
+        {
+            if (_values.TryGetValue(owner, out object? existing))
+                return (TState)existing;
+            TState created = create();
+            _values[owner] = created;
+            return created;
+        }
+    }
+
+    /// <summary>Set by the kernel: tells the page to show <c>path</c> in its address bar.</summary>
+    public Action<string>? Navigator { get; set; }
+
+    public void Navigate(string path) => Navigator?.Invoke(path);
+
+    public void RunEndOfTurn() => EndOfTurn?.Invoke();
+
+    public void RequestReload() => ReloadRequested?.Invoke();
+
+    public void Dispose()
+    {
+        s_live.TryRemove(this, out _);
+        _closing.Cancel();
+        _closing.Dispose();
+    }
+}

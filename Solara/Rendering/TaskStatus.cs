@@ -1,0 +1,10 @@
+namespace Solara.Rendering;
+
+public enum TaskStatus
+{
+    Pending,
+    Running,
+    Finished,
+    Failed,
+    Cancelled,
+}
