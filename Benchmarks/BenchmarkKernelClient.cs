@@ -14,6 +14,9 @@ public sealed class BenchmarkKernelClient : IAsyncDisposable
 
     public string KernelId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>Size on the wire of the last frame received.</summary>
+    public int LastFrameBytes { get; private set; }
+
     public static async Task<BenchmarkKernelClient> ConnectAsync(string baseUrl)
     {
         var client = new BenchmarkKernelClient();
@@ -50,9 +53,12 @@ public sealed class BenchmarkKernelClient : IAsyncDisposable
                 throw new InvalidOperationException($"server closed the socket: {result.CloseStatus} {result.CloseStatusDescription}");
             length += result.Count;
             if (result.EndOfMessage)
+            {
+                LastFrameBytes = length;
                 return result.MessageType == WebSocketMessageType.Binary
                     ? FrameCodec.DecodeBinary(_buffer.AsSpan(0, length))
                     : FrameCodec.DecodeText(_buffer.AsSpan(0, length));
+            }
         }
     }
 

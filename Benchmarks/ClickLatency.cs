@@ -11,28 +11,13 @@ public static class ClickLatency
     public static async Task<double[]> MeasureAsync(string baseUrl, int clicks, int warmup)
     {
         await using BenchmarkKernelClient client = await BenchmarkKernelClient.ConnectAsync(baseUrl);
-        string controlId = Guid.NewGuid().ToString("N");
-        await client.UntilIdleAsync(await client.SendAsync("comm_open", new JsonObject { ["comm_id"] = controlId, ["target_name"] = "solara.control", ["data"] = new JsonObject() }));
-        string run = await client.SendAsync("comm_msg", new JsonObject
-        {
-            ["comm_id"] = controlId,
-            ["data"] = new JsonObject { ["method"] = "run", ["args"] = new JsonObject { ["path"] = "/counter", ["appName"] = "counter" } },
-        });
-        List<JupyterMessage> opened = await client.UntilIdleAsync(run);
-        string buttonId = opened
-            .Where(m => m.MsgType == "comm_open")
-            .Select(m => m.Content)
-            .First(c => (string?)c["data"]!["state"]!["_model_name"] == "ButtonModel")["comm_id"]!.GetValue<string>();
+        string buttonId = await CounterSession.RunCounterAsync(client);
 
         var samples = new List<double>(clicks);
         for (int i = 0; i < warmup + clicks; i++)
         {
             long start = Stopwatch.GetTimestamp();
-            string click = await client.SendAsync("comm_msg", new JsonObject
-            {
-                ["comm_id"] = buttonId,
-                ["data"] = new JsonObject { ["method"] = "custom", ["content"] = new JsonObject { ["event"] = "click" } },
-            });
+            string click = await client.SendAsync("comm_msg", CounterSession.Click(buttonId));
             List<JupyterMessage> reply = await client.UntilIdleAsync(click);
             double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             string expected = $"Clicked: {i + 1}";

@@ -1,11 +1,12 @@
 using Solara.Apps;
 using Solara.Reactive;
 using Solara.Rendering;
-using Solara.Widgets;
+using static Solara.UI;
 
 namespace Solara.Samples.Counter;
 
-/// <summary>A button that counts its clicks; the count is a reactive value, one per page.</summary>
+/// <summary>A button that counts its clicks. The count is a reactive value: one per page, and
+/// setting it re-renders the component that read it.</summary>
 public sealed class CounterApp : SolaraApp
 {
     private static readonly Reactive<int> Clicks = new(0);
@@ -16,7 +17,5 @@ public sealed class CounterApp : SolaraApp
 
     public override Element Render(RenderContext context) => Component.Of(Page);
 
-    private static Element Page() =>
-        new WidgetElement(typeof(Button), () => new Button(), new Dictionary<string, object?> { ["description"] = $"Clicked: {Clicks.Value}" },
-            new Dictionary<string, Action<object?>> { ["click"] = _ => Clicks.Value++ });
+    private static Element Page() => Button($"Clicked: {Clicks.Value}", onClick: () => Clicks.Value++);
 }

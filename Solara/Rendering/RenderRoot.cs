@@ -98,8 +98,8 @@ public sealed class RenderRoot(KernelContext context, Func<Exception, string, El
                 Widget widget = e.Create();
                 _managed.Add(widget);
                 var node = new WidgetNode(parent, e, widget);
-                widget.ChangedByBrowser += (w, trait) => Dispatch(node, trait, w.GetTrait(trait));
-                widget.CustomReceived += (_, content) => Dispatch(node, (string?)content["event"] ?? "", content);
+                widget.ChangedByBrowser += (w, trait) => _ = Dispatch(node, trait, w.GetTrait(trait));
+                widget.CustomListener = (_, content) => Dispatch(node, (string?)content["event"] ?? "", content);
                 ApplyProps(node, e);
                 return node;
             case ComponentElement c:
@@ -111,10 +111,12 @@ public sealed class RenderRoot(KernelContext context, Func<Exception, string, El
         }
     }
 
-    private static void Dispatch(WidgetNode node, string name, object? value)
+    private static bool Dispatch(WidgetNode node, string name, object? value)
     {
-        if (!node.Unmounted && node.Element.Events.TryGetValue(name, out Action<object?>? handler))
-            handler(value);
+        if (node.Unmounted || !node.Element.Events.TryGetValue(name, out Action<object?>? handler))
+            return false;
+        handler(value);
+        return true;
     }
 
     private void ApplyProps(WidgetNode node, WidgetElement element)

@@ -65,10 +65,9 @@ public abstract class Widget
     /// <summary>Raised after the browser changed a trait (already validated and stored), with the trait name.</summary>
     public event Action<Widget, string>? ChangedByBrowser;
 
-    /// <summary>Raised for every <c>custom</c> message from the browser, e.g. <c>{event: "click"}</c>.</summary>
-    public event Action<Widget, JsonObject>? CustomReceived;
-
-    public bool HasCustomSubscribers => CustomReceived is not null;
+    /// <summary>Sees every <c>custom</c> message from the browser (e.g. <c>{event: "click"}</c>) and
+    /// returns whether it handled it; the reconciler uses this to reach an element's handlers.</summary>
+    public Func<Widget, JsonObject, bool>? CustomListener { get; set; }
 
     /// <summary>Stores a browser-accepted value without sending it back, then raises <see cref="ChangedByBrowser"/>.</summary>
     protected void SetFromBrowser(string trait, object? value)
@@ -78,12 +77,11 @@ public abstract class Widget
     }
 
     /// <summary>A <c>custom</c> message from the browser. Returns false when neither this widget
-    /// nor a subscriber of <see cref="CustomReceived"/> understands it.</summary>
+    /// nor its <see cref="CustomListener"/> understands it.</summary>
     public bool ReceiveCustom(JsonObject content)
     {
-        bool subscribed = CustomReceived is not null;
-        CustomReceived?.Invoke(this, content);
-        return HandleCustom(content) || subscribed;
+        bool listened = CustomListener?.Invoke(this, content) ?? false;
+        return HandleCustom(content) | listened;
     }
 
     /// <summary>Widget-specific handling of a <c>custom</c> message (e.g. a button's click).</summary>

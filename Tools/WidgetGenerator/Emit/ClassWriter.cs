@@ -11,7 +11,7 @@ internal static class ClassWriter
     [
         "ModelId", "ModelName", "ModelModule", "ModelModuleVersion", "ViewName", "ViewModule", "ViewModuleVersion",
         "Host", "TraitNames", "Get", "Set", "GetTrait", "SetTrait", "StateOf", "FullState", "References",
-        "ApplyFromBrowser", "SetFromBrowser", "ChangedByBrowser", "CustomReceived", "HasCustomSubscribers",
+        "ApplyFromBrowser", "SetFromBrowser", "ChangedByBrowser", "CustomListener",
         "ReceiveCustom", "HandleCustom", "Close", "Equals", "GetHashCode", "GetType", "ToString",
     ];
 
