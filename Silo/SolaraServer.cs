@@ -1,5 +1,6 @@
 using Solara.Apps;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Persistence.Codecs;
 
 namespace Solara.Orleans.Silo;
 
@@ -20,11 +21,15 @@ public static class SolaraServer
             }
             DotEnvFile.LoadInto(".env");
             SettingsSource settings = SettingsSource.FromEnvironment();
-            var options = new EmbeddedHostOptions(
-                commandLine.Urls(settings),
-                ServerOptions.From(settings, commandLine.Production),
-                KernelOptions.From(settings),
-                apps);
+            ServerOptions server = ServerOptions.From(settings, commandLine.Production);
+            KernelOptions kernels = KernelOptions.From(settings);
+            // Persistence: parsed and validated here (a bad SOLARA_STATE_* value refuses start-up);
+            // the kernel wiring that consumes it is in progress.
+            StateOptions state = StateOptions.From(settings, server, kernels);
+            StateCodecs.Default.ApplyDeployment(state);
+            foreach (string warning in state.Warnings)
+                Console.Error.WriteLine($"solara: warning: {warning}");
+            var options = new EmbeddedHostOptions(commandLine.Urls(settings), server, kernels, apps);
             await using var app = EmbeddedHost.Build(options);
             await app.RunAsync();
             return 0;

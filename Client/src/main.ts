@@ -1,4 +1,5 @@
 import './styles/index.css';
+import { hideDecorativeIcons } from './accessibility';
 import { createPageApi } from './api';
 import type { SolaraPageApi } from './api';
 import { installPageLifecycle } from './lifecycle';
@@ -21,6 +22,7 @@ function start(): void {
     container.id = APP_CONTAINER_ID;
     document.body.append(container);
   }
+  hideDecorativeIcons(container);
   const session = new PageSession(config, window, container);
   installPageLifecycle(window, config, () => session.unload());
   window.solara = createPageApi(config, session);

@@ -19,11 +19,11 @@ public static class TodoPages
         TodoItem[] items = TodoStore.Items.Value.Where(show).ToArray();
         Element list = items.Length == 0
             ? Text(empty)
-            : Column(items.Select(item => Component.Of(Row, item, key: $"item-{item.Id}")), gap: "4px");
+            : Column(items.Select(item => Component.Of(ItemRow, item, key: $"item-{item.Id}")), gap: "4px");
         return Column(Markdown($"### {title}"), list);
     }
 
-    private static Element Row(TodoItem item) => UI.Row(
+    private static Element ItemRow(TodoItem item) => Row(
         Checkbox(item.Text, item.Done, done => TodoStore.SetDone(item.Id, done)),
-        Button("Remove", () => TodoStore.Remove(item.Id), icon: "trash"));
+        Button("Remove", () => TodoStore.Remove(item.Id)));
 }

@@ -7,7 +7,6 @@ namespace Solara.Samples.Todo;
 public static class TodoStore
 {
     public static readonly Reactive<IReadOnlyList<TodoItem>> Items = new([]);
-    private static readonly Reactive<int> NextId = new(1);
 
     public static int Remaining => Items.Value.Count(item => !item.Done);
 
@@ -15,9 +14,9 @@ public static class TodoStore
     {
         if (string.IsNullOrWhiteSpace(text))
             return;
-        int id = NextId.Peek;
-        NextId.Value = id + 1;
-        Items.Value = [.. Items.Peek, new TodoItem(id, text.Trim(), Done: false)];
+        IReadOnlyList<TodoItem> items = Items.Peek;
+        int id = items.Count == 0 ? 1 : items.Max(item => item.Id) + 1;
+        Items.Value = [.. items, new TodoItem(id, text.Trim(), Done: false)];
     }
 
     public static void SetDone(int id, bool done) =>

@@ -12,12 +12,12 @@ internal sealed class TaskSlot<T>(ComponentNode node) : IHookSlot
     public string Kind => "UseTask";
     public bool Started { get; set; }
     public object?[]? Dependencies { get; set; }
-    public TaskState<T> State { get; private set; } = new(TaskStatus.Pending, null, default, null, () => { });
+    public TaskState<T> State { get; private set; } = new(TaskRunStatus.Pending, null, default, null, () => { });
 
     public void MarkPending()
     {
         CancelCurrent();
-        State = new TaskState<T>(TaskStatus.Pending, null, default, null, CancelCurrent);
+        State = new TaskState<T>(TaskRunStatus.Pending, null, default, null, CancelCurrent);
     }
 
     public void Start(Func<TaskContext, Task<T>> work)
@@ -27,7 +27,7 @@ internal sealed class TaskSlot<T>(ComponentNode node) : IHookSlot
         var run = CancellationTokenSource.CreateLinkedTokenSource(kernel.Closing);
         _run = run;
         int generation = ++_generation;
-        Publish(generation, s => s with { Status = TaskStatus.Running, Cancel = CancelCurrent });
+        Publish(generation, s => s with { Status = TaskRunStatus.Running, Cancel = CancelCurrent });
         var context = new TaskContext(run.Token, fraction => Post(kernel, generation, s => s with { Progress = fraction }));
         _ = Task.Run(async () =>
         {
@@ -35,15 +35,15 @@ internal sealed class TaskSlot<T>(ComponentNode node) : IHookSlot
             {
                 T result = await work(context);
                 run.Token.ThrowIfCancellationRequested();
-                Post(kernel, generation, s => s with { Status = TaskStatus.Finished, Result = result, Progress = 1 });
+                Post(kernel, generation, s => s with { Status = TaskRunStatus.Finished, Result = result, Progress = 1 });
             }
             catch (OperationCanceledException) when (run.IsCancellationRequested)
             {
-                Post(kernel, generation, s => s with { Status = TaskStatus.Cancelled });
+                Post(kernel, generation, s => s with { Status = TaskRunStatus.Cancelled });
             }
             catch (Exception e)
             {
-                Post(kernel, generation, s => s with { Status = TaskStatus.Failed, Error = e });
+                Post(kernel, generation, s => s with { Status = TaskRunStatus.Failed, Error = e });
             }
             finally
             {

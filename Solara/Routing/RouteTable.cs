@@ -13,7 +13,9 @@ public sealed record RouteTable(string BasePath, IReadOnlyList<Route> Routes)
     {
         string basePath = BasePath.TrimEnd('/');
         string path = location.Split('?', '#')[0];
-        if (!path.StartsWith(basePath, StringComparison.Ordinal))
+        bool under = path.StartsWith(basePath, StringComparison.Ordinal)
+            && (path.Length == basePath.Length || path[basePath.Length] == '/');
+        if (!under)
             return path;
         return Normalize(path[basePath.Length..]);
     }

@@ -8,23 +8,6 @@ namespace Solara.Orleans.Tests.Browser;
 public sealed class CounterAppTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task Clicking_the_counter_three_times_shows_Clicked_3()
-    {
-        await using TestServer server = await TestServer.StartAsync();
-        await using BrowserPage page = await browser.NewPageAsync(server.BaseUrl);
-
-        await page.OpenAppAsync("/counter");
-        for (int i = 1; i <= 3; i++)
-        {
-            await page.Button($"Clicked: {i - 1}").ClickAsync();
-            await Expect(page.Button($"Clicked: {i}")).ToBeVisibleAsync();
-        }
-
-        await Expect(page.Button("Clicked: 3")).ToBeVisibleAsync();
-        await Expect(page.Page).ToHaveTitleAsync("Counter");
-    }
-
-    [Fact]
     public async Task Production_mode_serves_the_minified_bundle_and_the_app_works()
     {
         await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_MODE"] = "production" });

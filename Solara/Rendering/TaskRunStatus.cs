@@ -1,6 +1,6 @@
 namespace Solara.Rendering;
 
-public enum TaskStatus
+public enum TaskRunStatus
 {
     Pending,
     Running,
