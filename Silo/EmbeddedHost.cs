@@ -5,17 +5,26 @@ using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Apps;
 using Solara.Orleans.Abstractions.Cluster;
 using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Abstractions.State;
 using Solara.Orleans.Gateway;
 using Solara.Orleans.Grains.Cluster;
 using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
+using Solara.Orleans.Grains.State;
+using Solara.Persistence;
+using Solara.Persistence.Codecs;
 
 namespace Solara.Orleans.Silo;
 
 /// <summary>One process with both roles: the gateway and a silo, with in-memory membership and directory.</summary>
 public static class EmbeddedHost
 {
+    /// <summary>The one in-process backend of <c>SOLARA_STATE_BACKEND=memory</c>: every host in this
+    /// process shares it, so state outlives a kernel (and a host) but not the process.</summary>
+    public static MemoryStateBackend ProcessMemoryBackend { get; } = new();
+
     public static WebApplication Build(EmbeddedHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -39,9 +48,13 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IGrainDirectory>(directory);
         builder.Services.AddSingleton<IMembershipTable>(membership);
         builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership));
+        IStateBackend? backend = StateBackendFor(options);
+        if (backend is not null)
+            builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(sp => new KernelSilo(
             new KernelServices(apps, options.Kernels, options.Server, sp.GetRequiredService<ElasticThreadPool>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Kernel"), time),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Kernel"), time,
+                backend is null ? null : Persistence(options.State, backend, sp.GetRequiredService<ILoggerFactory>(), time)),
             directory, membership, options.Urls[0]));
         builder.Services.AddSingleton<IKernelGateway>(sp => new LocalKernelGateway(
             sp.GetRequiredService<KernelSilo>(), directory, sp.GetRequiredService<IPlacementDirector>()));
@@ -53,5 +66,25 @@ public static class EmbeddedHost
         app.Lifetime.ApplicationStarted.Register(() => silo.StartAsync().GetAwaiter().GetResult());
         app.Lifetime.ApplicationStopping.Register(() => silo.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult());
         return app;
+    }
+
+    private static IStateBackend? StateBackendFor(EmbeddedHostOptions options)
+    {
+        if (!options.State.Enabled)
+            return null;
+        if (options.StateBackend is { } given)
+            return given;
+        return options.State.Backend == StateOptions.MemoryBackend
+            ? ProcessMemoryBackend
+            : throw new SettingsException("SOLARA_STATE_BACKEND",
+                $"SOLARA_STATE_BACKEND={options.State.Backend} is not available in this build yet; use SOLARA_STATE_BACKEND=memory (single process) or leave it empty");
+    }
+
+    private static StatePersistence Persistence(StateOptions state, IStateBackend backend, ILoggerFactory loggers, TimeProvider time)
+    {
+        ILogger logger = loggers.CreateLogger(StatePersistence.LoggerName);
+        StateCodecs.Default.ApplyDeployment(state);
+        PersistKeys.InformationLog = line => logger.LogInformation("{Line}", line);
+        return new StatePersistence(state, backend, logger, time);
     }
 }

@@ -23,13 +23,12 @@ public static class SolaraServer
             SettingsSource settings = SettingsSource.FromEnvironment();
             ServerOptions server = ServerOptions.From(settings, commandLine.Production);
             KernelOptions kernels = KernelOptions.From(settings);
-            // Persistence: parsed and validated here (a bad SOLARA_STATE_* value refuses start-up);
-            // the kernel wiring that consumes it is in progress.
+            // Persistence: parsed and validated here (a bad SOLARA_STATE_* value refuses start-up).
             StateOptions state = StateOptions.From(settings, server, kernels);
             StateCodecs.Default.ApplyDeployment(state);
             foreach (string warning in state.Warnings)
                 Console.Error.WriteLine($"solara: warning: {warning}");
-            var options = new EmbeddedHostOptions(commandLine.Urls(settings), server, kernels, apps);
+            var options = new EmbeddedHostOptions(commandLine.Urls(settings), server, kernels, apps) { State = state };
             await using var app = EmbeddedHost.Build(options);
             await app.RunAsync();
             return 0;

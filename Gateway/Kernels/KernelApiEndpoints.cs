@@ -7,7 +7,7 @@ using Solara.Orleans.Gateway.WebSockets;
 
 namespace Solara.Orleans.Gateway.Kernels;
 
-/// <summary>The kernel REST stub clients probe, the close beacon, and the (disabled) eviction route.</summary>
+/// <summary>The kernel REST stub clients probe, the close beacon, and the dev/test eviction route.</summary>
 public static class KernelApiEndpoints
 {
     public static IEndpointRouteBuilder MapKernelApi(this IEndpointRouteBuilder endpoints)
@@ -32,8 +32,19 @@ public static class KernelApiEndpoints
             return Results.Ok();
         });
 
-        // Eviction is a dev/test tool of the state backend, which this build does not enable.
-        endpoints.MapPost("/_solara/api/evict/{kernelId}", (string kernelId) => Results.NotFound());
+        // Dev/test only (SOLARA_STATE_TEST_EVICTION=true, never in production): the grain side answers NotFound otherwise.
+        endpoints.MapPost("/_solara/api/evict/{kernelId}", async (string kernelId, HttpContext context, IKernelGateway kernels) =>
+        {
+            if (!KernelWebSocketEndpoint.ValidId().IsMatch(kernelId))
+                return Results.NotFound();
+            string session = SessionCookie.Read(context.Request) ?? $"anonymous:{kernelId}";
+            return await kernels.EvictAsync(kernelId, session) switch
+            {
+                EvictOutcome.Evicted => Results.Json(new { kernel_id = kernelId, status = "evicted" }),
+                EvictOutcome.Forbidden => Results.Json(new { message = $"kernel {kernelId} belongs to another session" }, statusCode: 403),
+                _ => Results.NotFound(),
+            };
+        });
         return endpoints;
     }
 }

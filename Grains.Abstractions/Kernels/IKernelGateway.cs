@@ -14,6 +14,10 @@ public interface IKernelGateway
 
     Task<KernelDescription?> DescribeAsync(string kernelId);
 
+    /// <summary>Dev/test eviction (<c>SOLARA_STATE_TEST_EVICTION=true</c>): closes the kernel with
+    /// reason <c>evicted</c> after flushing its state, which stays in the backend.</summary>
+    Task<EvictOutcome> EvictAsync(string kernelId, string sessionId);
+
     /// <summary>The grain side's part of <c>/resourcez</c>: the kernels block and the execution resources.</summary>
     JsonObject ReportResources(bool verbose, bool redact);
 }

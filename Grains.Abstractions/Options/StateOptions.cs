@@ -72,6 +72,8 @@ public sealed record StateOptions
     /// backend (its state is safe there), otherwise the kernel cull timeout.</summary>
     public TimeSpan DisconnectedCullTimeout(KernelOptions kernels) => IsShared ? OrphanCullTimeout : kernels.CullTimeout;
 
+    private static readonly TimeSpan MinimumTtl = TimeSpan.FromSeconds(1);
+
     public static StateOptions From(SettingsSource settings, ServerOptions server, KernelOptions kernels)
     {
         string backend = ParseBackend(settings);
@@ -90,7 +92,8 @@ public sealed record StateOptions
             Url = ParseUrl(settings, backend),
             SecretKeys = keys,
             AllowPickle = allowPickle,
-            Ttl = settings.PositiveDuration("SOLARA_STATE_TTL", kernels.CullTimeout, TimeSpan.FromSeconds(1)),
+            // The default (the kernel cull timeout) is raised to the 1s minimum; only an explicit value below it is refused.
+            Ttl = settings.PositiveDuration("SOLARA_STATE_TTL", kernels.CullTimeout < MinimumTtl ? MinimumTtl : kernels.CullTimeout, MinimumTtl),
             OrphanCullTimeout = settings.Duration("SOLARA_STATE_ORPHAN_CULL_TIMEOUT", TimeSpan.FromMinutes(5)),
             Prefix = settings.String("SOLARA_STATE_PREFIX", "solara:state:"),
             FlushDebounce = settings.Duration("SOLARA_STATE_FLUSH_DEBOUNCE", TimeSpan.FromMilliseconds(300)),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Protocol;
 using Solara.Orleans.Grains.Kernels;
 
@@ -31,7 +32,7 @@ public sealed class SolaraControlComm(string commId, string pageId, KernelGrain 
                 reply = kernel.AppStatus();
                 break;
             case "evict":
-                reply = new JsonObject { ["method"] = "evict", ["status"] = "refused", ["reason"] = "eviction is disabled (SOLARA_STATE_TEST_EVICTION is not set)" };
+                reply = Evict();
                 break;
             default:
                 reply = new JsonObject { ["method"] = "error", ["error"] = $"solara.control has no method '{data["method"]}' (expected run, location, app-status or evict)" };
@@ -39,6 +40,16 @@ public sealed class SolaraControlComm(string commId, string pageId, KernelGrain 
                 break;
         }
         kernel.Messenger.CommMessage(commId, reply, request.Header);
+    }
+
+    /// <summary>Dev/test eviction: the reply goes out with this request's turn; the close (after a
+    /// final flush, state kept) is the next turn.</summary>
+    private JsonObject Evict()
+    {
+        if (kernel.Services.State?.Options.TestEviction != true)
+            return new JsonObject { ["method"] = "evict", ["status"] = "refused", ["reason"] = "eviction is disabled (it needs a state backend and SOLARA_STATE_TEST_EVICTION=true, and is never on in production)" };
+        kernel.Mailbox.Post(() => kernel.Close(KernelCloseReason.Evicted));
+        return new JsonObject { ["method"] = "evict", ["status"] = "evicted" };
     }
 
     public void OnClose(JupyterMessage request)

@@ -15,6 +15,7 @@ public sealed class KernelSilo : IAsyncDisposable
     private readonly ConcurrentDictionary<string, GrainAddress> _addresses = new(StringComparer.Ordinal);
     private readonly IGrainDirectory _directory;
     private readonly IMembershipTable _membership;
+    private readonly ConcurrentDictionary<string, Task> _settling = new(StringComparer.Ordinal);
 
     public KernelSilo(KernelServices services, IGrainDirectory directory, IMembershipTable membership, string endpoint)
     {
@@ -47,7 +48,14 @@ public sealed class KernelSilo : IAsyncDisposable
     /// one kernel id get the same activation and take one slot between them.</summary>
     public async Task<KernelGrain?> GetOrActivateAsync(string kernelId, string sessionId)
     {
+        // A closed activation's final flush lands before the next one takes the state over.
+        if (_settling.TryGetValue(kernelId, out Task? settling))
+        {
+            await settling;
+            _settling.TryRemove(new KeyValuePair<string, Task>(kernelId, settling));
+        }
         KernelGrain created;
+        Task restoring;
         lock (_kernels)
         {
             if (_kernels.TryGetValue(kernelId, out KernelGrain? live))
@@ -56,7 +64,14 @@ public sealed class KernelSilo : IAsyncDisposable
                 return null;
             created = new KernelGrain(kernelId, sessionId, Services);
             _kernels[kernelId] = created;
+            // The first turn, before any attach or run: restore persisted state.
+            restoring = created.Mailbox.Call(async () =>
+            {
+                await created.TakeoverStateAsync();
+                return true;
+            });
         }
+        await restoring;
         created.Closed += OnKernelClosed;
         Sessions.Get(sessionId).KernelStarted(kernelId);
         var address = new GrainAddress(kernelId, Guid.NewGuid().ToString("N"), Address, 0);
@@ -72,6 +87,12 @@ public sealed class KernelSilo : IAsyncDisposable
             if (!_kernels.TryRemove(new KeyValuePair<string, KernelGrain>(kernel.KernelId, kernel)))
                 return;
         }
+        if (!kernel.StateSettled.IsCompleted)
+        {
+            Task settled = kernel.StateSettled;
+            _settling[kernel.KernelId] = settled;
+            _ = settled.ContinueWith(_ => _settling.TryRemove(new KeyValuePair<string, Task>(kernel.KernelId, settled)), TaskScheduler.Default);
+        }
         Sessions.KernelClosed(kernel.SessionId, kernel.KernelId);
         if (_addresses.TryRemove(kernel.KernelId, out GrainAddress? address))
             _ = _directory.UnregisterAsync(address);
@@ -79,20 +100,24 @@ public sealed class KernelSilo : IAsyncDisposable
         KernelClosed?.Invoke(kernel.KernelId, reason);
     }
 
-    /// <summary>Graceful stop: leave placement, close every kernel (bounded), then mark Dead.</summary>
+    /// <summary>Graceful stop: leave placement, close every kernel and flush its state (bounded), then mark Dead.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
         if (Status is SiloStatus.Dead or SiloStatus.ShuttingDown)
             return;
         await SetStatusAsync(SiloStatus.ShuttingDown);
-        Task[] closing = _kernels.Values.Select(k =>
-        {
-            k.Mailbox.Post(() => k.Close(KernelCloseReason.ServerShutdown));
-            return k.Mailbox.Completion;
-        }).ToArray();
+        Task[] closing = _kernels.Values.Select(CloseForShutdownAsync).ToArray();
         await Task.WhenAny(Task.WhenAll(closing), Task.Delay(timeout));
         await SetStatusAsync(SiloStatus.Dead);
         Services.Logger.LogInformation("silo {Silo} stopped", Address);
+    }
+
+    /// <summary>Closes the kernel on its turn, then waits for its final state flush.</summary>
+    private static async Task CloseForShutdownAsync(KernelGrain kernel)
+    {
+        kernel.Mailbox.Post(() => kernel.Close(KernelCloseReason.ServerShutdown));
+        await kernel.Mailbox.Completion;
+        await kernel.StateSettled;
     }
 
     private async Task SetStatusAsync(SiloStatus status)

@@ -76,5 +76,27 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
         return kernel is null ? null : new KernelDescription(kernel.KernelId, kernel.Mailbox.Pending > 0 ? "busy" : "idle", kernel.SocketCount, kernel.LastActivity);
     }
 
+    public async Task<EvictOutcome> EvictAsync(string kernelId, string sessionId)
+    {
+        if (silo.Services.State?.Options.TestEviction != true || await ResolveAsync(kernelId) is not { } kernel)
+            return EvictOutcome.NotFound;
+        if (sessionId != kernel.SessionId)
+            return EvictOutcome.Forbidden;
+        try
+        {
+            await kernel.Mailbox.Call(() =>
+            {
+                kernel.Close(KernelCloseReason.Evicted);
+                return true;
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            return EvictOutcome.NotFound;
+        }
+        await kernel.StateSettled;
+        return EvictOutcome.Evicted;
+    }
+
     public JsonObject ReportResources(bool verbose, bool redact) => ResourceReport.Build(silo, verbose, redact);
 }

@@ -41,7 +41,7 @@ public static class ResourceReport
                 ["pending_work_items"] = ThreadPool.PendingWorkItemCount,
                 ["completed_work_items"] = ThreadPool.CompletedWorkItemCount,
             },
-            ["state"] = StateOff(),
+            ["state"] = silo.Services.State?.Stats.Report(verbose, redact, Redaction.Hash) ?? StateOff(),
         };
         if (verbose)
             report["process"] = ProcessDetail();

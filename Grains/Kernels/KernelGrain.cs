@@ -9,6 +9,7 @@ using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Protocol;
 using Solara.Orleans.Grains.Comms;
 using Solara.Orleans.Grains.Runtime;
+using Solara.Orleans.Grains.State;
 using Solara.Widgets;
 
 namespace Solara.Orleans.Grains.Kernels;
@@ -28,6 +29,7 @@ public sealed class KernelGrain
     private Widget? _container;
     private RenderRoot? _root;
     private string _clientVersion = "";
+    private readonly KernelStateStore? _state;
 
     public KernelGrain(string kernelId, string sessionId, KernelServices services)
     {
@@ -43,6 +45,11 @@ public sealed class KernelGrain
         Context.ReloadRequested += () => _root?.MarkAllDirty();
         Context.Navigator = SendNavigate;
         _requests = new KernelRequestDispatcher(this);
+        if (services.State is { } persistence)
+        {
+            _state = new KernelStateStore(this, persistence);
+            Context.Persistence = _state;
+        }
         CreatedAt = LastActivity = services.Time.GetUtcNow();
     }
 
@@ -65,6 +72,16 @@ public sealed class KernelGrain
     public int DisconnectedPages { get; private set; }
     public int ClosedPages { get; private set; }
     public int SocketCount => _sockets.Count;
+
+    /// <summary>This kernel's persisted state; null when the server has no state backend.</summary>
+    public KernelStateStore? State => _state;
+
+    /// <summary>Completes when the close's backend work (final flush or delete) is done; a new
+    /// activation of the same kernel id waits for it before its takeover.</summary>
+    public Task StateSettled { get; private set; } = Task.CompletedTask;
+
+    /// <summary>The activation's first turn: take the kernel's persisted state over (nothing without a backend).</summary>
+    public Task TakeoverStateAsync() => _state?.TakeoverAsync() ?? Task.CompletedTask;
 
     /// <summary>Raised once, on the kernel's turn, with the close reason.</summary>
     public event Action<KernelGrain, string>? Closed;
@@ -175,9 +192,9 @@ public sealed class KernelGrain
         ["method"] = "app-status",
         ["started"] = Started,
         ["containerId"] = _container?.ModelId,
-        ["canRecover"] = false,
+        ["canRecover"] = _state?.CanRecover ?? false,
         ["clientVersion"] = _clientVersion,
-        ["lastRestore"] = new JsonObject { ["status"] = "none", ["failedKey"] = null, ["cause"] = null, ["nFields"] = 0 },
+        ["lastRestore"] = (_state?.LastRestore ?? LastRestore.None).ToJson(),
     };
 
     /// <summary>What the page shows instead of a component that threw while rendering: the
@@ -201,6 +218,7 @@ public sealed class KernelGrain
             socket.Close(CloseCodes.Normal, $"kernel closed ({reason})");
         _pages.Clear();
         PagesChanged();
+        StateSettled = _state?.CloseAsync(reason) ?? Task.CompletedTask;
         _root?.Dispose();
         Context.Dispose();
         Mailbox.Close();

@@ -9,7 +9,8 @@ namespace Solara.Samples.Counter;
 /// setting it re-renders the component that read it.</summary>
 public sealed class CounterApp : SolaraApp
 {
-    private static readonly Reactive<int> Clicks = new(0);
+    // Persisted under an explicit key: with a state backend the count survives failover (a no-op without one).
+    private static readonly Reactive<int> Clicks = new(0, key: "samples.counter.clicks");
 
     public override string Name => "counter";
     public override string Title => "Counter";

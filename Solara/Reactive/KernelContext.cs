@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Solara.Persistence;
 
 namespace Solara.Reactive;
 
@@ -57,6 +58,9 @@ public sealed class KernelContext : IDisposable
             return created;
         }
     }
+
+    /// <summary>Set by the kernel when the server has a state backend: where persisted values restore from and report changes to.</summary>
+    public IKernelPersistence? Persistence { get; set; }
 
     /// <summary>Set by the kernel: tells the page to show <c>path</c> in its address bar.</summary>
     public Action<string>? Navigator { get; set; }

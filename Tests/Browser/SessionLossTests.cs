@@ -49,7 +49,8 @@ public sealed class SessionLossTests(BrowserFixture browser)
     [Fact]
     public async Task Reconnecting_to_a_kernel_that_can_recover_remounts_the_app_under_Restoring_session()
     {
-        // The server has no state backend yet, so its app-status never says canRecover; the gate says it instead.
+        // This server has no state backend, so its app-status never says canRecover; the gate says it instead
+        // (StateFailoverTests covers the real remount with the memory backend).
         await using TestServer server = await TestServer.StartAsync(new Dictionary<string, string> { ["SOLARA_KERNEL_CULL_TIMEOUT"] = "1s" });
         await using BrowserPage page = await browser.NewPageAsync(server.BaseUrl);
         var gate = new SocketGate(ClaimRecoverable);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Solara.Apps;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Abstractions.State;
 using Solara.Orleans.Gateway.WebSockets;
 using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Silo;
@@ -40,14 +41,17 @@ public sealed class TestServer : IAsyncDisposable
     /// <summary>Every log line the server wrote, for tests that assert on logging.</summary>
     public CapturedLogs Logs { get; } = new();
 
-    public static async Task<TestServer> StartAsync(IDictionary<string, string>? settings = null, IReadOnlyList<SolaraApp>? apps = null)
+    /// <param name="stateBackend">replaces the backend the settings name (e.g. one that fails on demand).</param>
+    public static async Task<TestServer> StartAsync(IDictionary<string, string>? settings = null, IReadOnlyList<SolaraApp>? apps = null, IStateBackend? stateBackend = null)
     {
         var source = new SettingsSource(new Dictionary<string, string>(settings ?? new Dictionary<string, string>()));
-        var options = new EmbeddedHostOptions(
-            ["http://127.0.0.1:0"],
-            ServerOptions.From(source, productionFlag: false),
-            KernelOptions.From(source),
-            apps ?? [.. SampleApps.All, .. TestApps.All]);
+        ServerOptions serverOptions = ServerOptions.From(source, productionFlag: false);
+        KernelOptions kernels = KernelOptions.From(source);
+        var options = new EmbeddedHostOptions(["http://127.0.0.1:0"], serverOptions, kernels, apps ?? [.. SampleApps.All, .. TestApps.All])
+        {
+            State = StateOptions.From(source, serverOptions, kernels),
+            StateBackend = stateBackend,
+        };
         var logs = new CapturedLogs();
         WebApplication app = EmbeddedHost.Build(options, logging => logging.AddProvider(logs));
         await app.StartAsync();

@@ -5,7 +5,8 @@ using Solara.Orleans.Tests.Integration.Support;
 
 namespace Solara.Orleans.Tests.Integration;
 
-/// <summary>Eviction is a dev/test tool of the state backend; without it both ways in are refused.</summary>
+/// <summary>Eviction is a dev/test tool of the state backend; without it both ways in are refused
+/// (the enabled paths are in <c>State/StateFlushTests</c> and <c>State/StateRestoreTests</c>).</summary>
 public sealed class EvictionTests
 {
     [Fact]

@@ -44,6 +44,13 @@ public sealed class StateOptionsTests
     }
 
     [Fact]
+    public void Default_ttl_follows_the_cull_timeout_but_never_below_one_second()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(10), From(("SOLARA_KERNEL_CULL_TIMEOUT", "10m")).Ttl);
+        Assert.Equal(TimeSpan.FromSeconds(1), From(("SOLARA_KERNEL_CULL_TIMEOUT", "300ms")).Ttl);
+    }
+
+    [Fact]
     public void Every_setting_is_read_from_its_variable()
     {
         StateOptions options = From(
