@@ -21,11 +21,4 @@ public sealed class SocketRegistry
             socket.Abort();
         return sockets.Length;
     }
-
-    /// <summary>Closes every socket with a reason (graceful shutdown).</summary>
-    public void CloseAll(int code, string reason)
-    {
-        foreach (GatewaySocket socket in _sockets.Keys)
-            socket.Close(code, reason);
-    }
 }

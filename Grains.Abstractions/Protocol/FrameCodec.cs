@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -127,7 +126,4 @@ public static class FrameCodec
         }
         return stream.ToArray();
     }
-
-    public static string DescribeForLog(ReadOnlySpan<byte> frame) =>
-        frame.Length <= 120 ? Encoding.UTF8.GetString(frame) : Encoding.UTF8.GetString(frame[..120]) + "…";
 }

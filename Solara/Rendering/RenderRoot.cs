@@ -19,8 +19,6 @@ public sealed class RenderRoot(KernelContext context, Func<Exception, string, El
 
     public Widget? Widget => _root?.Widget;
 
-    public int RenderCount { get; private set; }
-
     /// <summary>Mounts <paramref name="element"/> (replacing anything mounted before) and returns its widget.</summary>
     public Widget Mount(Element element)
     {
@@ -203,7 +201,6 @@ public sealed class RenderRoot(KernelContext context, Func<Exception, string, El
         }
         node.Rendered = true;
         node.Dirty = false;
-        RenderCount++;
         node.Child = Reconcile(node.Child, rendered, node);
     }
 
