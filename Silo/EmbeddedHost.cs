@@ -13,6 +13,8 @@ using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
 using Solara.Orleans.Grains.State;
+using Solara.Orleans.Grains.State.Redis;
+using Solara.Orleans.Grains.State.Resilience;
 using Solara.Persistence;
 using Solara.Persistence.Codecs;
 
@@ -48,13 +50,17 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IGrainDirectory>(directory);
         builder.Services.AddSingleton<IMembershipTable>(membership);
         builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership));
-        IStateBackend? backend = StateBackendFor(options);
+        // The raw backend is registered (tests and tools inspect it); kernels see it through the resilient decorator.
+        IStateBackend? backend = StateBackendFor(options, out IAsyncDisposable? owned);
         if (backend is not null)
             builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(sp => new KernelSilo(
             new KernelServices(apps, options.Kernels, options.Server, sp.GetRequiredService<ElasticThreadPool>(),
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Kernel"), time,
-                backend is null ? null : Persistence(options.State, backend, sp.GetRequiredService<ILoggerFactory>(), time)),
+                backend is null ? null : Persistence(options.State, backend, sp.GetRequiredService<ILoggerFactory>(), time))
+            {
+                AutoRemountWithoutBackend = options.State.AutoRemount,
+            },
             directory, membership, options.Urls[0]));
         builder.Services.AddSingleton<IKernelGateway>(sp => new LocalKernelGateway(
             sp.GetRequiredService<KernelSilo>(), directory, sp.GetRequiredService<IPlacementDirector>()));
@@ -64,20 +70,28 @@ public static class EmbeddedHost
         app.MapSolaraGateway();
         KernelSilo silo = app.Services.GetRequiredService<KernelSilo>();
         app.Lifetime.ApplicationStarted.Register(() => silo.StartAsync().GetAwaiter().GetResult());
-        app.Lifetime.ApplicationStopping.Register(() => silo.StopAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult());
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            // Every kernel's final flush first (bounded by SOLARA_STATE_SHUTDOWN_TIMEOUT), then the backend connection it used.
+            silo.StopAsync(options.State.ShutdownTimeout).GetAwaiter().GetResult();
+            owned?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        });
         return app;
     }
 
-    private static IStateBackend? StateBackendFor(EmbeddedHostOptions options)
+    /// <summary>The configured backend; <paramref name="owned"/> is what this host created and must dispose after the silo stopped.</summary>
+    private static IStateBackend? StateBackendFor(EmbeddedHostOptions options, out IAsyncDisposable? owned)
     {
+        owned = null;
         if (!options.State.Enabled)
             return null;
         if (options.StateBackend is { } given)
             return given;
-        return options.State.Backend == StateOptions.MemoryBackend
-            ? ProcessMemoryBackend
-            : throw new SettingsException("SOLARA_STATE_BACKEND",
-                $"SOLARA_STATE_BACKEND={options.State.Backend} is not available in this build yet; use SOLARA_STATE_BACKEND=memory (single process) or leave it empty");
+        if (options.State.Backend == StateOptions.MemoryBackend)
+            return ProcessMemoryBackend;
+        RedisStateBackend redis = RedisStateBackend.Create(options.State);
+        owned = redis;
+        return redis;
     }
 
     private static StatePersistence Persistence(StateOptions state, IStateBackend backend, ILoggerFactory loggers, TimeProvider time)
@@ -85,6 +99,9 @@ public static class EmbeddedHost
         ILogger logger = loggers.CreateLogger(StatePersistence.LoggerName);
         StateCodecs.Default.ApplyDeployment(state);
         PersistKeys.InformationLog = line => logger.LogInformation("{Line}", line);
-        return new StatePersistence(state, backend, logger, time);
+        var resilient = ResilientStateBackend.Create(backend, state, logger, time);
+        var persistence = new StatePersistence(state, resilient, logger, time);
+        persistence.Stats.Attach(resilient);
+        return persistence;
     }
 }

@@ -28,6 +28,8 @@ public static class SolaraServer
             StateCodecs.Default.ApplyDeployment(state);
             foreach (string warning in state.Warnings)
                 Console.Error.WriteLine($"solara: warning: {warning}");
+            if (state.Backend == StateOptions.RedisBackend)
+                await RedisStartupCheck.RunAsync(state, line => Console.WriteLine($"solara: {line}"), line => Console.Error.WriteLine($"solara: warning: {line}"));
             var options = new EmbeddedHostOptions(commandLine.Urls(settings), server, kernels, apps) { State = state };
             await using var app = EmbeddedHost.Build(options);
             await app.RunAsync();

@@ -15,7 +15,10 @@ export type ClientState = 'connecting' | 'mounted' | 'disconnected' | 'capacity'
 export interface AppStatus extends ControlReply {
   started: boolean;
   containerId: string | null;
+  /** REMOUNT is allowed; the server already folds SOLARA_STATE_AUTO_REMOUNT and the bail-out storm valve into it. */
   canRecover: boolean;
+  /** The resolved SOLARA_STATE_AUTO_REMOUNT (informational: canRecover is the verdict). */
+  autoRemount: boolean;
   clientVersion: string;
 }
 

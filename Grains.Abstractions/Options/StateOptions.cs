@@ -51,6 +51,10 @@ public sealed record StateOptions
     /// <summary>Envelopes above this size are not persisted; 0 disables the cap.</summary>
     public long MaxValueBytes { get; init; } = 5_000_000;
 
+    /// <summary>How long a host stop waits for every kernel's final flush (<c>SOLARA_STATE_SHUTDOWN_TIMEOUT</c>);
+    /// keep the orchestrator's grace period (Kubernetes <c>terminationGracePeriodSeconds</c>) above it.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether the dev/test eviction route is on: requested and not in production mode.</summary>
     public bool TestEviction { get; init; }
 
@@ -105,6 +109,7 @@ public sealed record StateOptions
             BailoutStormThreshold = settings.Fraction("SOLARA_STATE_BAILOUT_STORM_THRESHOLD", 0.5),
             WarnValueBytes = settings.Count("SOLARA_STATE_WARN_VALUE_BYTES", 1_000_000),
             MaxValueBytes = settings.Count("SOLARA_STATE_MAX_VALUE_BYTES", 5_000_000),
+            ShutdownTimeout = settings.PositiveDuration("SOLARA_STATE_SHUTDOWN_TIMEOUT", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(1)),
             TestEviction = evictionRequested && !server.IsProduction,
             Warnings = warnings,
         };

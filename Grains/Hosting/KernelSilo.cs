@@ -32,7 +32,8 @@ public sealed class KernelSilo : IAsyncDisposable
     public int Count => _kernels.Count;
     public IEnumerable<KernelGrain> Kernels => _kernels.Values;
 
-    /// <summary>Raised after a kernel has closed and left the directory: (kernel id, reason).</summary>
+    /// <summary>Raised after a kernel has closed, left the directory and its state has settled (final
+    /// flush or delete answered): (kernel id, reason).</summary>
     public event Action<string, string>? KernelClosed;
 
     public async Task StartAsync()
@@ -44,8 +45,10 @@ public sealed class KernelSilo : IAsyncDisposable
     public KernelGrain? Find(string kernelId) => _kernels.GetValueOrDefault(kernelId);
 
     /// <summary>The kernel's activation: the live one, or a new one when a
-    /// <c>SOLARA_KERNELS_MAX_COUNT</c> slot is free; null at the limit. Concurrent callers for
-    /// one kernel id get the same activation and take one slot between them.</summary>
+    /// <c>SOLARA_KERNELS_MAX_COUNT</c> slot is free and the session is under
+    /// <c>SOLARA_KERNEL_MAX_PER_SESSION</c> (enforced with a state backend); null at either limit
+    /// (<see cref="SessionAtLimit"/> tells which). Concurrent callers for one kernel id get the same
+    /// activation and take one slot between them.</summary>
     public async Task<KernelGrain?> GetOrActivateAsync(string kernelId, string sessionId)
     {
         // A closed activation's final flush lands before the next one takes the state over.
@@ -61,6 +64,8 @@ public sealed class KernelSilo : IAsyncDisposable
             if (_kernels.TryGetValue(kernelId, out KernelGrain? live))
                 return live;
             if (Services.Options.MaxCount is { } limit && _kernels.Count >= limit)
+                return null;
+            if (SessionAtLimit(sessionId))
                 return null;
             created = new KernelGrain(kernelId, sessionId, Services);
             _kernels[kernelId] = created;
@@ -80,6 +85,18 @@ public sealed class KernelSilo : IAsyncDisposable
         return created;
     }
 
+    /// <summary>Whether a new kernel for <paramref name="sessionId"/> would exceed
+    /// <c>SOLARA_KERNEL_MAX_PER_SESSION</c>; only with a state backend (a client-chosen kernel id
+    /// is then a backend write), and never when the limit is 0.</summary>
+    public bool SessionAtLimit(string sessionId)
+    {
+        long max = Services.Options.MaxPerSession;
+        if (Services.State is null || max <= 0)
+            return false;
+        lock (_kernels)
+            return _kernels.Values.Count(k => k.SessionId == sessionId) >= max;
+    }
+
     private void OnKernelClosed(KernelGrain kernel, string reason)
     {
         lock (_kernels)
@@ -97,7 +114,10 @@ public sealed class KernelSilo : IAsyncDisposable
         if (_addresses.TryRemove(kernel.KernelId, out GrainAddress? address))
             _ = _directory.UnregisterAsync(address);
         _ = _membership.HeartbeatAsync(Address, _kernels.Count);
-        KernelClosed?.Invoke(kernel.KernelId, reason);
+        if (kernel.StateSettled.IsCompleted)
+            KernelClosed?.Invoke(kernel.KernelId, reason);
+        else
+            _ = kernel.StateSettled.ContinueWith(_ => KernelClosed?.Invoke(kernel.KernelId, reason), TaskScheduler.Default);
     }
 
     /// <summary>Graceful stop: leave placement, close every kernel and flush its state (bounded), then mark Dead.</summary>

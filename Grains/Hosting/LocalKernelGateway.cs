@@ -26,7 +26,7 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
                     return CapacityRefusal();
                 kernel = await silo.GetOrActivateAsync(request.KernelId, request.SessionId);
                 if (kernel is null)
-                    return CapacityRefusal();
+                    return silo.SessionAtLimit(request.SessionId) ? SessionLimitRefusal() : CapacityRefusal();
             }
             try
             {
@@ -45,6 +45,14 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
         Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", silo.Services.Options.MaxCount);
         return KernelAttachResult.Refused(CloseCodes.TryAgainLater,
             $"The server is at capacity ({silo.Services.Options.MaxCount} kernels); try again shortly");
+    }
+
+    private KernelAttachResult SessionLimitRefusal()
+    {
+        long max = silo.Services.Options.MaxPerSession;
+        Logger.LogWarning("kernel refused: the session already holds {Max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION)", max);
+        return KernelAttachResult.Refused(CloseCodes.PolicyViolation,
+            $"This session already holds {max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION={max}); close a tab, or raise the limit");
     }
 
     /// <summary>An activation in this process. Activations on other silos are reached through

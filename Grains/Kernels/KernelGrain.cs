@@ -97,6 +97,7 @@ public sealed class KernelGrain
             _pages[socket.PageId] = page = new KernelPage(socket.PageId);
         page.State = PageState.Connected;
         page.Sockets.Add(socket);
+        _state?.SocketAttached();
         PagesChanged();
         _cullTimer?.Dispose();
         _cullTimer = null;
@@ -115,7 +116,7 @@ public sealed class KernelGrain
         if (!IsClosed && ConnectedPages == 0)
         {
             _lastConnectedAt = _services.Time.GetUtcNow();
-            ArmCullTimer(_services.Options.CullTimeout);
+            ArmCullTimer(DisconnectedCullTimeout);
         }
     }
 
@@ -192,7 +193,9 @@ public sealed class KernelGrain
         ["method"] = "app-status",
         ["started"] = Started,
         ["containerId"] = _container?.ModelId,
-        ["canRecover"] = _state?.CanRecover ?? false,
+        // The client remounts iff canRecover (REMOUNT), else gives up with the refresh dialog.
+        ["canRecover"] = _state?.CanRecover ?? _services.AutoRemount,
+        ["autoRemount"] = _services.AutoRemount,
         ["clientVersion"] = _clientVersion,
         ["lastRestore"] = (_state?.LastRestore ?? LastRestore.None).ToJson(),
     };
@@ -226,6 +229,10 @@ public sealed class KernelGrain
         Closed?.Invoke(this, reason);
     }
 
+    /// <summary>How long this kernel lives without a connected page: <c>SOLARA_STATE_ORPHAN_CULL_TIMEOUT</c>
+    /// with a shared backend (its state is safe there), otherwise <c>SOLARA_KERNEL_CULL_TIMEOUT</c>.</summary>
+    private TimeSpan DisconnectedCullTimeout => _services.State?.Options.DisconnectedCullTimeout(_services.Options) ?? _services.Options.CullTimeout;
+
     private void ArmCullTimer(TimeSpan delay)
     {
         _cullTimer?.Dispose();
@@ -236,7 +243,7 @@ public sealed class KernelGrain
     {
         if (IsClosed || ConnectedPages > 0)
             return;
-        TimeSpan remaining = _services.Options.CullTimeout - (_services.Time.GetUtcNow() - _lastConnectedAt);
+        TimeSpan remaining = DisconnectedCullTimeout - (_services.Time.GetUtcNow() - _lastConnectedAt);
         if (remaining > TimeSpan.Zero)
             ArmCullTimer(remaining);
         else

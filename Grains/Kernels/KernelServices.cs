@@ -13,4 +13,13 @@ public sealed record KernelServices(
     ElasticThreadPool TurnThreads,
     ILogger Logger,
     TimeProvider Time,
-    StatePersistence? State = null);
+    StatePersistence? State = null)
+{
+    /// <summary><c>SOLARA_STATE_AUTO_REMOUNT</c> when there is no state backend (with one,
+    /// <see cref="StatePersistence.Options"/> holds it): true makes a reconnect to a fresh kernel
+    /// remount silently into fresh state instead of showing the refresh dialog.</summary>
+    public bool AutoRemountWithoutBackend { get; init; }
+
+    /// <summary>The resolved <c>SOLARA_STATE_AUTO_REMOUNT</c>: explicit, else on iff a backend is configured.</summary>
+    public bool AutoRemount => State?.Options.AutoRemount ?? AutoRemountWithoutBackend;
+}

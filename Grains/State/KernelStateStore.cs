@@ -8,7 +8,8 @@ using Solara.Reactive;
 
 namespace Solara.Orleans.Grains.State;
 
-/// <summary>One kernel's persisted state. Every method runs on the kernel's turn.
+/// <summary>One kernel's persisted state. Every method runs on the kernel's turn; only a flush's
+/// encoding and backend write run off it (see <c>KernelStateStore.Flush.cs</c>).
 /// <list type="bullet">
 /// <item>Takeover (the activation's first turn, before any <c>run</c>): claims the kernel's hash
 /// with a new generation and restores every <c>reactive:{key}</c> field, all or nothing.</item>
@@ -16,25 +17,21 @@ namespace Solara.Orleans.Grains.State;
 /// then become its starting value; values of keys no definition uses are never decoded into a
 /// slot and stay in the backend untouched (flushes merge fields).</item>
 /// <item>Write-behind: a change marks its key dirty; after <c>SOLARA_STATE_FLUSH_DEBOUNCE</c> a turn
-/// encodes the dirty values and writes them, fenced with the generation. Keys stay dirty until the
-/// backend acknowledges; a rejected (stale) flush closes the kernel as <c>superseded</c>.</item>
+/// snapshots the dirty values, which are encoded and written off the turn, fenced with the
+/// generation. Keys stay dirty until the backend acknowledges. A rejected (stale) flush closes the
+/// kernel as <c>superseded</c> at once with no connected page; with one, the kernel re-takes the
+/// hash over once per connection epoch and re-flushes, and concedes on a second rejection.</item>
 /// <item>Close: <c>page-close</c> deletes the hash (fenced); other reasons flush and keep it.</item>
 /// <item>Without write rights (another session owns the hash, the takeover failed, or the restore
 /// bailed out and deleted the hash) the kernel runs unpersisted: changes are not tracked as dirty.</item>
 /// </list></summary>
-public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state) : IKernelPersistence
+public sealed partial class KernelStateStore(KernelGrain kernel, StatePersistence state) : IKernelPersistence
 {
     private readonly Dictionary<string, object?> _restored = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resign = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PersistBinding Binding, ReactiveSlot Slot)> _tracked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _dirty = new(StringComparer.Ordinal);
-    /// <summary>The least wait before retrying a failed flush, so an outage is not hammered.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
-
-    private long _changes;
-    private bool _lastFlushFailed;
     private long _generation;
-    private ITimer? _timer;
     private bool _closed;
 
     private ILogger Log => state.Logger;
@@ -47,13 +44,17 @@ public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state)
     /// <summary>Whether a page reconnecting to this kernel can remount in place (<c>app-status</c>
     /// <c>canRecover</c>): the kernel owns its state and the restore succeeded, missed (expired or
     /// never written: a silent remount into fresh state) or was a schema reset; false after a
-    /// bail-out, a backend error or an identity mismatch, so the page shows the refresh dialog.</summary>
-    public bool CanRecover => _generation > 0 && LastRestore.Status is not ("bailout" or "none");
+    /// bail-out, a backend error or an identity mismatch, so the page shows the refresh dialog.
+    /// <para>While the bail-out storm valve is open a bail-out is a silent fresh start: it can recover.</para>
+    /// <para><c>SOLARA_STATE_AUTO_REMOUNT=false</c> forces false.</para></summary>
+    public bool CanRecover => state.Options.AutoRemount && (LastRestore.Status == "bailout" ? _bailoutSilenced : _generation > 0 && LastRestore.Status != "none");
+
+    private bool _bailoutSilenced;
 
     /// <summary>Raised on the kernel's turn after the backend acknowledged a flush, with the number of fields written.</summary>
     public event Action<int>? Flushed;
 
-    /// <summary>Raised on the kernel's turn when a flush failed (error or timeout); the keys stay dirty and are retried.</summary>
+    /// <summary>Raised on the kernel's turn when a flush wrote nothing (error, timeout, or skipped while the breaker is open); the keys stay dirty and are retried.</summary>
     public event Action<Exception>? FlushFailed;
 
     /// <summary>Keys changed and not yet acknowledged by the backend.</summary>
@@ -69,9 +70,16 @@ public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state)
         }
         catch (Exception e)
         {
-            string result = e is TimeoutException ? "timeout" : "error";
+            // While the breaker is open the takeover is skipped at once: the kernel runs unpersisted.
+            string result = e switch
+            {
+                Resilience.StateBackendUnavailableException => "skipped",
+                TimeoutException => "timeout",
+                _ => "error",
+            };
             state.Stats.Restored(result, 0);
-            state.Stats.BackendError(e.Message);
+            if (result != "skipped")
+                state.Stats.BackendError(e.Message);
             LastRestore = new LastRestore(result, Cause: e.Message);
             Log.LogWarning("restore result={Result} kernel={Kernel} error={Error}", result, KernelId, e.Message);
             return;
@@ -103,12 +111,14 @@ public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state)
             foreach ((string key, object? value) in outcome.Values)
                 _restored[key] = value;
             _resign.UnionWith(outcome.NeedsResign);
+            state.RecordRestore(bailedOut: false);
             Finish("success", new LastRestore("success", NFields: outcome.Values.Count), outcome.Bytes);
             return;
         }
         state.Stats.Restored("bailout", outcome.Bytes);
         LastRestore = new LastRestore("bailout", outcome.FailedKey, outcome.Cause, fields.Count);
-        Log.LogWarning("restore result=bailout kernel={Kernel} key={Key} cause={Cause} reason={Reason}", KernelId, outcome.FailedKey, outcome.Cause, outcome.Reason);
+        _bailoutSilenced = state.RecordRestore(bailedOut: true);
+        Log.LogWarning("restore result=bailout kernel={Kernel} key={Key} cause={Cause} reason={Reason} dialog={Dialog}", KernelId, outcome.FailedKey, outcome.Cause, outcome.Reason, _bailoutSilenced ? "suppressed" : "shown");
         long generation = _generation;
         _generation = 0;
         try
@@ -143,118 +153,6 @@ public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state)
             MarkDirty(binding.Key); // signed with an older secret: re-sign with the primary
     }
 
-    private void MarkDirty(string key)
-    {
-        if (_closed || _generation <= 0)
-            return;
-        _dirty[key] = ++_changes;
-        _timer ??= state.Time.CreateTimer(_ => kernel.Mailbox.Post(FlushTurnAsync), null, state.Options.FlushDebounce, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task FlushTurnAsync()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (_closed)
-            return;
-        if (!await FlushAsync())
-            return;
-        if (_dirty.Count > 0 && !_closed)
-        {
-            TimeSpan delay = _lastFlushFailed && state.Options.FlushDebounce < RetryDelay ? RetryDelay : state.Options.FlushDebounce;
-            _timer = state.Time.CreateTimer(_ => kernel.Mailbox.Post(FlushTurnAsync), null, delay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>Writes the dirty values; false when the kernel was superseded (and closed).</summary>
-    private async Task<bool> FlushAsync()
-    {
-        if (_dirty.Count == 0 || _generation <= 0)
-            return true;
-        Dictionary<string, long> versions = new(_dirty, StringComparer.Ordinal);
-        var fields = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var sizes = new List<(string Key, int Bytes)>();
-        foreach (string key in versions.Keys)
-        {
-            if (Encode(key) is { } envelope)
-            {
-                fields[_tracked[key].Binding.FieldName] = envelope;
-                sizes.Add((key, envelope.Length));
-            }
-            else
-            {
-                _dirty.Remove(key);
-            }
-        }
-        if (fields.Count == 0)
-            return true;
-        FlushResult result;
-        try
-        {
-            result = await state.BoundedAsync(ct => state.Backend.FlushAsync(KernelId, _generation, fields, state.Keys.SessionHmac(kernel.SessionId), state.Options.EffectiveSchemaTag, state.Options.Ttl, ct));
-        }
-        catch (Exception e)
-        {
-            _lastFlushFailed = true;
-            state.Stats.FlushFailed(e.Message);
-            Log.LogWarning("flush result=error kernel={Kernel} n_fields={NFields} error={Error}", KernelId, fields.Count, e.Message);
-            FlushFailed?.Invoke(e);
-            return true; // the keys stay dirty; the next flush retries them
-        }
-        _lastFlushFailed = false;
-        if (result.Accepted)
-        {
-            foreach ((string key, long version) in versions)
-                if (_dirty.TryGetValue(key, out long current) && current == version)
-                    _dirty.Remove(key);
-            state.Stats.Flushed(KernelId, sizes);
-            Log.LogInformation("flush result=ok kernel={Kernel} n_fields={NFields}", KernelId, fields.Count);
-            Flushed?.Invoke(fields.Count);
-            return true;
-        }
-        state.Stats.FlushRejected();
-        Log.LogWarning("flush result=rejected kernel={Kernel} n_fields={NFields} outcome={Outcome} stored_generation={Stored} generation={Generation}",
-            KernelId, fields.Count, result.Outcome, result.StoredGeneration, _generation);
-        if (result.Outcome == FlushOutcome.Stale)
-        {
-            state.Stats.Superseded(kernel.ConnectedPages > 0);
-            _generation = 0;
-            if (!kernel.IsClosed)
-                kernel.Close(KernelCloseReason.Superseded);
-            return false;
-        }
-        // The hash is gone (deleted or expired): never recreate it at a stale generation.
-        _generation = 0;
-        _dirty.Clear();
-        return false;
-    }
-
-    /// <summary>The envelope of <paramref name="key"/>'s current value, or null when it cannot or may not be stored.</summary>
-    private byte[]? Encode(string key)
-    {
-        (PersistBinding binding, ReactiveSlot slot) = _tracked[key];
-        byte[] envelope;
-        try
-        {
-            envelope = state.Sealer.Seal(KernelId, binding, slot.Value);
-        }
-        catch (StateCodecException e)
-        {
-            Log.LogError("flush skipped key={Key} kernel={Kernel}: the value cannot be stored with codec '{Codec}': {Error}", key, KernelId, binding.Serializer, e.Message);
-            return null;
-        }
-        long max = state.Options.MaxValueBytes;
-        if (max > 0 && envelope.Length > max)
-        {
-            state.Stats.OversizeDropped();
-            Log.LogWarning("flush skipped key={Key} kernel={Kernel} bytes={Bytes}: over SOLARA_STATE_MAX_VALUE_BYTES={Max}; it will not be restored (persist a reference instead of the value)", key, KernelId, envelope.Length, max);
-            return null;
-        }
-        if (envelope.Length > state.Options.WarnValueBytes)
-            Log.LogWarning("large value key={Key} kernel={Kernel} bytes={Bytes}: over SOLARA_STATE_WARN_VALUE_BYTES={Warn}; still persisted", key, KernelId, envelope.Length, state.Options.WarnValueBytes);
-        return envelope;
-    }
-
     /// <summary>Called by the kernel as it closes (on its turn, before its context is disposed):
     /// <c>page-close</c> deletes the hash, <c>superseded</c> writes nothing, other reasons flush.
     /// The task completes when the backend has answered.</summary>
@@ -264,28 +162,33 @@ public sealed class KernelStateStore(KernelGrain kernel, StatePersistence state)
             return;
         _timer?.Dispose();
         _timer = null;
+        // Snapshot on the turn (the context is disposed right after); write after any write in flight.
+        FlushBatch? pending = _inFlight;
+        FlushBatch? final = reason is KernelCloseReason.PageClose or KernelCloseReason.Superseded ? null : Snapshot();
+        _closed = true;
         bool deleted = false;
         try
         {
-            if (reason == KernelCloseReason.PageClose && _generation > 0)
+            if (reason == KernelCloseReason.PageClose)
             {
-                long generation = _generation;
-                DeleteResult result = await state.BoundedAsync(ct => state.Backend.DeleteAsync(KernelId, generation, ct));
-                deleted = result.Deleted;
+                if (pending is not null)
+                    await pending.Write;
+                if (_generation > 0)
+                {
+                    long generation = _generation;
+                    DeleteResult result = await state.BoundedAsync(ct => state.Backend.DeleteAsync(KernelId, generation, ct));
+                    deleted = result.Deleted;
+                }
             }
             else if (reason != KernelCloseReason.Superseded)
             {
-                await FlushAsync();
+                await FinalFlushAsync(pending, final);
             }
         }
         catch (Exception e)
         {
             state.Stats.BackendError(e.Message);
             Log.LogWarning("close cleanup failed kernel={Kernel} reason={Reason} error={Error}", KernelId, reason, e.Message);
-        }
-        finally
-        {
-            _closed = true;
         }
         Log.LogInformation("close reason={Reason} deleted={Deleted} kernel={Kernel}", reason, deleted ? "true" : "false", KernelId);
     }

@@ -24,6 +24,7 @@ public sealed class StatePersistence
         Codecs = codecs ?? StateCodecs.Default;
         Sealer = new StateValueSealer(Keys, Codecs);
         Stats = new StateStats(time);
+        Storm = new BailoutStormValve(options.BailoutStormThreshold);
     }
 
     public StateOptions Options { get; }
@@ -34,14 +35,32 @@ public sealed class StatePersistence
     public StateCodecRegistry Codecs { get; }
     public StateValueSealer Sealer { get; }
     public StateStats Stats { get; }
+    public BailoutStormValve Storm { get; }
+
+    /// <summary>Records a restore that found stored values in the storm valve; logs when it opens or closes.
+    /// Returns whether the valve is open (a bail-out then starts fresh silently, with no refresh dialog).</summary>
+    public bool RecordRestore(bool bailedOut)
+    {
+        bool? changed = Storm.Record(bailedOut);
+        (int bailouts, int restores) = Storm.Snapshot();
+        if (changed == true)
+            Logger.LogWarning("bailout storm transition=open bailouts={Bailouts} restores={Restores} threshold={Threshold}: over SOLARA_STATE_BAILOUT_STORM_THRESHOLD, bail-outs now start fresh silently (no refresh dialog); check that every replica has the same SOLARA_STATE_SECRET_KEYS and that no persisted record type was renamed",
+                bailouts, restores, Storm.Threshold);
+        else if (changed == false)
+            Logger.LogInformation("bailout storm transition=closed bailouts={Bailouts} restores={Restores} threshold={Threshold}: bail-outs show the refresh dialog again", bailouts, restores, Storm.Threshold);
+        return Storm.Open;
+    }
 
     /// <summary>A backend call bounded by <c>SOLARA_STATE_CONNECT_TIMEOUT</c>; a slower call throws <see cref="TimeoutException"/>.</summary>
     public async Task<T> BoundedAsync<T>(Func<CancellationToken, Task<T>> call)
     {
-        using var timeout = new CancellationTokenSource(Options.ConnectTimeout, Time);
+        // The backend decorator caps each call at SOLARA_STATE_CONNECT_TIMEOUT and records the outcome;
+        // this wait is only a safety net, longer so that it never races the decorator's own cap.
+        TimeSpan cap = Options.ConnectTimeout * 2;
+        using var timeout = new CancellationTokenSource(cap, Time);
         try
         {
-            return await call(timeout.Token).WaitAsync(Options.ConnectTimeout, Time);
+            return await call(timeout.Token).WaitAsync(cap, Time);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Solara.Orleans.Grains.State.Resilience;
 
 namespace Solara.Orleans.Grains.State;
 
@@ -18,6 +19,8 @@ public sealed class StateStats(TimeProvider time)
     private long _syncCount, _syncBytes, _keysDropped, _kernelsDropped, _oversizeDropped;
     private DateTimeOffset? _lastOk;
     private string? _lastError;
+    private DateTimeOffset _lastErrorAt;
+    private IStateBackendHealth? _health;
 
     public long RestoreAttempts { get { lock (_lock) return _restoreAttempts; } }
     public long FlushOk { get { lock (_lock) return _flushOk; } }
@@ -39,6 +42,15 @@ public sealed class StateStats(TimeProvider time)
         }
     }
 
+    /// <summary>The breaker and backend timestamps of the decorated backend, folded into the report
+    /// (<c>status</c>, <c>circuit_breaker</c>, <c>breaker_transitions</c>, the later of both last-ok /
+    /// last-error readings). Without it the block reports a closed breaker.</summary>
+    public void Attach(IStateBackendHealth health)
+    {
+        lock (_lock)
+            _health = health;
+    }
+
     public void BackendOk()
     {
         lock (_lock)
@@ -48,7 +60,13 @@ public sealed class StateStats(TimeProvider time)
     public void BackendError(string error)
     {
         lock (_lock)
-            _lastError = error;
+            SetError(error);
+    }
+
+    private void SetError(string error)
+    {
+        _lastError = error;
+        _lastErrorAt = time.GetUtcNow();
     }
 
     /// <summary>An acknowledged flush of <paramref name="fields"/> (key, envelope bytes) by <paramref name="kernelId"/>.</summary>
@@ -79,7 +97,7 @@ public sealed class StateStats(TimeProvider time)
         lock (_lock)
         {
             _flushFailures++;
-            _lastError = error;
+            SetError(error);
         }
     }
 
@@ -105,10 +123,15 @@ public sealed class StateStats(TimeProvider time)
         int rows = verbose ? 100 : 10;
         lock (_lock)
         {
+            BreakerState breaker = _health?.Breaker ?? BreakerState.Closed;
+            DateTimeOffset? lastOk = Later(_lastOk, _health?.LastOk);
+            string? lastError = _lastError;
+            if (_health?.LastError is { } backendError && (lastError is null || backendError.At >= _lastErrorAt))
+                lastError = backendError.Message;
             return new JsonObject
             {
-                ["status"] = "healthy",
-                ["circuit_breaker"] = "closed",
+                ["status"] = breaker == BreakerState.Closed ? "healthy" : "degraded",
+                ["circuit_breaker"] = breaker.WireName(),
                 ["restore_attempts"] = _restoreAttempts,
                 ["restore_success"] = _restoreSuccess,
                 ["restore_bailout"] = _restoreBailout,
@@ -117,11 +140,11 @@ public sealed class StateStats(TimeProvider time)
                 ["flush_ok"] = _flushOk,
                 ["flush_rejected"] = _flushRejected,
                 ["flush_failures"] = _flushFailures,
-                ["breaker_transitions"] = 0,
+                ["breaker_transitions"] = _health?.BreakerTransitions ?? 0,
                 ["superseded_closes"] = _supersededCloses,
                 ["superseded_while_connected"] = _supersededWhileConnected,
-                ["backend_last_ok_age_seconds"] = _lastOk is { } ok ? Math.Round((time.GetUtcNow() - ok).TotalSeconds, 3) : null,
-                ["backend_last_error"] = _lastError,
+                ["backend_last_ok_age_seconds"] = lastOk is { } ok ? Math.Round(Math.Max(0, (time.GetUtcNow() - ok).TotalSeconds), 3) : null,
+                ["backend_last_error"] = lastError,
                 ["sync_count"] = _syncCount,
                 ["sync_bytes_total"] = _syncBytes,
                 ["sync_mb_total"] = Math.Round(_syncBytes / 1_000_000.0, 3),
@@ -134,6 +157,8 @@ public sealed class StateStats(TimeProvider time)
             };
         }
     }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static void Add(Dictionary<string, SyncRow> table, string label, int bytes, ref long dropped)
     {

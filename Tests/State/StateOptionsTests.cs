@@ -39,6 +39,7 @@ public sealed class StateOptionsTests
         Assert.Equal(0.5, options.BailoutStormThreshold);
         Assert.Equal(1_000_000, options.WarnValueBytes);
         Assert.Equal(5_000_000, options.MaxValueBytes);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ShutdownTimeout);
         Assert.False(options.TestEviction);
         Assert.Empty(options.Warnings);
     }
@@ -59,7 +60,8 @@ public sealed class StateOptionsTests
             ("SOLARA_STATE_PREFIX", "app:"), ("SOLARA_STATE_FLUSH_DEBOUNCE", "1s"), ("SOLARA_STATE_CONNECT_TIMEOUT", "0.5"),
             ("SOLARA_STATE_BREAKER_FAILURES", "5"), ("SOLARA_STATE_BREAKER_WINDOW", "1m"), ("SOLARA_STATE_SCHEMA_TAG", "v7"),
             ("SOLARA_STATE_AUTO_REMOUNT", "false"), ("SOLARA_STATE_BAILOUT_STORM_THRESHOLD", "0.25"), ("SOLARA_STATE_WARN_VALUE_BYTES", "10"),
-            ("SOLARA_STATE_MAX_VALUE_BYTES", "0"), ("SOLARA_STATE_TEST_EVICTION", "yes"), ("SOLARA_SESSION_HTTP_ONLY", "true"));
+            ("SOLARA_STATE_MAX_VALUE_BYTES", "0"), ("SOLARA_STATE_TEST_EVICTION", "yes"), ("SOLARA_SESSION_HTTP_ONLY", "true"),
+            ("SOLARA_STATE_SHUTDOWN_TIMEOUT", "20s"));
 
         Assert.Equal(
             new StateOptions
@@ -67,7 +69,7 @@ public sealed class StateOptionsTests
                 Backend = "redis", Url = "redis://localhost:6379/0", SecretKeys = options.SecretKeys, AllowPickle = true, Ttl = TimeSpan.FromHours(2),
                 OrphanCullTimeout = TimeSpan.FromSeconds(90), Prefix = "app:", FlushDebounce = TimeSpan.FromSeconds(1), ConnectTimeout = TimeSpan.FromMilliseconds(500),
                 BreakerFailures = 5, BreakerWindow = TimeSpan.FromMinutes(1), SchemaTag = "v7", AutoRemount = false, BailoutStormThreshold = 0.25,
-                WarnValueBytes = 10, MaxValueBytes = 0, TestEviction = true, Warnings = options.Warnings,
+                WarnValueBytes = 10, MaxValueBytes = 0, ShutdownTimeout = TimeSpan.FromSeconds(20), TestEviction = true, Warnings = options.Warnings,
             },
             options);
         Assert.Equal(["new", "old"], options.SecretKeys);

@@ -48,28 +48,6 @@ public sealed class StateFlushTests
     }
 
     [Fact]
-    public async Task A_flush_with_a_stale_generation_closes_the_kernel_as_superseded()
-    {
-        await using TestServer server = await PersistedServer.StartAsync(("SOLARA_STATE_FLUSH_DEBOUNCE", "0s"));
-        string kernelId = RawKernelClient.NewId(), session = RawKernelClient.NewId();
-        await using RawKernelClient client = await RawKernelClient.ConnectAsync(server, kernelId, sessionId: session);
-        AppRun run = await client.RunAppAsync("counter");
-        // Another instance takes the kernel over: the stored generation moves past this activation's.
-        var keys = new StateSigningKeys([PersistedServer.Secret]);
-        await server.Backend().TakeoverAsync(kernelId, keys.SessionHmacs(session), server.Persistence().Options.EffectiveSchemaTag, TimeSpan.FromMinutes(5));
-
-        await client.ClickAsync(run.ButtonId);
-
-        Assert.Equal("superseded", await server.KernelClosed(kernelId).WaitAsync(RawKernelClient.DefaultTimeout));
-        JsonObject state = server.Persistence().Stats.Report(verbose: false, redact: false, s => s);
-        Assert.Equal(1, (long)state["flush_rejected"]!);
-        Assert.Equal(1, (long)state["superseded_closes"]!);
-        Assert.Equal(1, (long)state["superseded_while_connected"]!);
-        Assert.True(server.Logs.Matching($"flush result=rejected kernel={kernelId}").Any());
-        Assert.Equal(2L, await server.Backend().PeekGenerationAsync(kernelId));
-    }
-
-    [Fact]
     public async Task Evict_route_answers_403_to_another_session_404_to_unknown_kernels_and_200_to_the_owner()
     {
         await using TestServer server = await PersistedServer.StartAsync();
