@@ -10,8 +10,9 @@ namespace Solara.Samples.Explorer;
 /// can never disagree with it, and picking another continent leaves no stale country or city behind.</summary>
 public sealed class ExplorerApp : SolaraApp
 {
-    /// <summary>The explorer's only state.</summary>
-    private static readonly Reactive<PlaceId?> Picked = new(null);
+    /// <summary>The explorer's only state, and the only one persisted (when a state backend is on):
+    /// the parents are derived from it, so a restore cannot be inconsistent.</summary>
+    private static readonly Reactive<PlaceId?> Picked = new(null, key: "samples.explorer.picked");
 
     /// <summary>Derived from <see cref="Picked"/>, recomputed when it changes.</summary>
     private static readonly Computed<Selection> Current = new(() => Geography.Resolve(Picked.Value));
