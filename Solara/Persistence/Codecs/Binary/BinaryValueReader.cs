@@ -148,18 +148,7 @@ internal sealed class BinaryValueReader(BinaryReader input, DecodeTypeAllowList 
         }
     }
 
-    private T Guard<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is StateCodecException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
-        {
-            throw Fail(e.Message, e);
-        }
-    }
+    private T Guard<T>(Func<T> read) => _path.GuardDecode(read);
 
-    private StateCodecException Fail(string why, Exception? inner = null) =>
-        inner is null ? new($"{why} (at {_path})") : new($"{why} (at {_path})", inner);
+    private StateCodecException Fail(string why, Exception? inner = null) => _path.DecodeFailure(why, inner);
 }

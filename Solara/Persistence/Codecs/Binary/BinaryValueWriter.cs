@@ -168,22 +168,7 @@ internal sealed class BinaryValueWriter(BinaryWriter output, DecodeTypeAllowList
         }
     }
 
-    private ValueShape ShapeOf(Type type)
-    {
-        ValueShape shape;
-        try
-        {
-            shape = ValueShapes.Of(type, CodecProfile.Binary);
-        }
-        catch (UnsupportedTypeException e)
-        {
-            throw Fail($"cannot store a value of type {TypeDisplay.Of(type)} with the pickle codec: {e.Message}");
-        }
-        foreach (Type named in shape.NamedTypes)
-            if (!allow.Allows(named))
-                throw Fail($"{TypeDisplay.Of(named)} is not in the state decode allow-list, so it could not be restored; add it with StateCodecs.AllowDecodeTypes at start-up");
-        return shape;
-    }
+    private ValueShape ShapeOf(Type type) => _path.EncodeShapeOf(type, CodecProfile.Binary, "pickle", allow);
 
-    private StateSerializationException Fail(string why) => new($"{why} (at {_path})");
+    private StateSerializationException Fail(string why) => _path.EncodeFailure(why);
 }

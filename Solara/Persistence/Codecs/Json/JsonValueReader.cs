@@ -138,18 +138,7 @@ internal sealed class JsonValueReader(DecodeTypeAllowList allow)
     private JsonElement Expect(JsonElement e, JsonValueKind kind) =>
         e.ValueKind == kind ? e : throw Fail($"expected a json {kind}, found {e.ValueKind}");
 
-    private T Guard<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is StateCodecException or FormatException or OverflowException or ArgumentException or InvalidOperationException)
-        {
-            throw Fail(e.Message, e);
-        }
-    }
+    private T Guard<T>(Func<T> read) => _path.GuardDecode(read);
 
-    private StateCodecException Fail(string why, Exception? inner = null) =>
-        inner is null ? new($"{why} (at {_path})") : new($"{why} (at {_path})", inner);
+    private StateCodecException Fail(string why, Exception? inner = null) => _path.DecodeFailure(why, inner);
 }

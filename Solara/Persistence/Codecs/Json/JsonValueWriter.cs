@@ -158,22 +158,7 @@ internal sealed class JsonValueWriter(Utf8JsonWriter json, DecodeTypeAllowList a
             throw Fail("the text contains an unpaired surrogate (not valid Unicode), which cannot be stored faithfully");
     }
 
-    private ValueShape ShapeOf(Type type)
-    {
-        ValueShape shape;
-        try
-        {
-            shape = ValueShapes.Of(type, CodecProfile.Json);
-        }
-        catch (UnsupportedTypeException e)
-        {
-            throw Fail($"cannot store a value of type {TypeDisplay.Of(type)} with the json codec: {e.Message}");
-        }
-        foreach (Type named in shape.NamedTypes)
-            if (!allow.Allows(named))
-                throw Fail($"{TypeDisplay.Of(named)} is not in the state decode allow-list, so it could not be restored; add it with StateCodecs.AllowDecodeTypes at start-up");
-        return shape;
-    }
+    private ValueShape ShapeOf(Type type) => _path.EncodeShapeOf(type, CodecProfile.Json, "json", allow);
 
-    private StateSerializationException Fail(string why) => new($"{why} (at {_path})");
+    private StateSerializationException Fail(string why) => _path.EncodeFailure(why);
 }
