@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
+using Solara.Orleans.Grains.State;
 
 namespace Solara.Orleans.Grains.Hosting;
 
@@ -48,34 +49,14 @@ public static class ResourceReport
         return report;
     }
 
-    /// <summary>The <c>state</c> block while no state backend is configured: every documented field, at rest.</summary>
-    private static JsonObject StateOff() => new()
+    /// <summary>The <c>state</c> block while no state backend is configured: the same fields as a live
+    /// one, all at rest, with <c>status: "off"</c>.</summary>
+    private static JsonObject StateOff()
     {
-        ["status"] = "off",
-        ["circuit_breaker"] = "closed",
-        ["restore_attempts"] = 0,
-        ["restore_success"] = 0,
-        ["restore_bailout"] = 0,
-        ["restore_miss"] = 0,
-        ["restore_schema_reset"] = 0,
-        ["flush_ok"] = 0,
-        ["flush_rejected"] = 0,
-        ["flush_failures"] = 0,
-        ["breaker_transitions"] = 0,
-        ["superseded_closes"] = 0,
-        ["superseded_while_connected"] = 0,
-        ["backend_last_ok_age_seconds"] = null,
-        ["backend_last_error"] = null,
-        ["sync_count"] = 0,
-        ["sync_bytes_total"] = 0,
-        ["sync_mb_total"] = 0.0,
-        ["restore_bytes_total"] = 0,
-        ["sync_keys_dropped"] = 0,
-        ["sync_kernels_dropped"] = 0,
-        ["sync_oversize_dropped"] = 0,
-        ["sync_by_key"] = new JsonArray(),
-        ["sync_by_kernel"] = new JsonArray(),
-    };
+        JsonObject block = new StateStats(TimeProvider.System).Report(verbose: false, redact: false, Redaction.Hash);
+        block["status"] = "off";
+        return block;
+    }
 
     private static JsonArray KernelTable(KernelGrain[] kernels, int rows, bool redact)
     {
