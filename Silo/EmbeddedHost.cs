@@ -13,6 +13,7 @@ using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
 using Solara.Orleans.Grains.State;
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 using Solara.Orleans.Grains.State.Resilience;
 using Solara.Persistence;

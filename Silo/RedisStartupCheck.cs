@@ -1,4 +1,5 @@
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 
 namespace Solara.Orleans.Silo;
@@ -22,7 +23,7 @@ public static class RedisStartupCheck
         {
             await connection.CommandAsync(CancellationToken.None, "PING");
         }
-        catch (Exception e) when (e is RedisStateException or RedisServerException or TimeoutException or IOException)
+        catch (Exception e) when (e is RedisCallException or RedisServerException or TimeoutException or IOException)
         {
             throw new SettingsException("SOLARA_STATE_URL",
                 $"SOLARA_STATE_URL: Redis did not accept a connection ({e.Message}); check the host, port, database, user and password");
@@ -33,7 +34,7 @@ public static class RedisStartupCheck
             IReadOnlyList<RedisReply> reply = (await connection.CommandAsync(CancellationToken.None, "CONFIG", "GET", "maxmemory-policy")).AsArray();
             policy = reply.Count >= 2 ? System.Text.Encoding.UTF8.GetString(reply[1].AsBytes()) : null;
         }
-        catch (Exception e) when (e is RedisStateException or RedisServerException or TimeoutException or IOException)
+        catch (Exception e) when (e is RedisCallException or RedisServerException or TimeoutException or IOException)
         {
             warning($"could not read the Redis maxmemory-policy ({e.Message}); make sure it is noeviction, an evicting policy silently drops live session state");
             return;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Solara.Orleans.Abstractions.State;
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 using Solara.Orleans.Tests.Infrastructure;
 
@@ -129,7 +130,7 @@ public sealed class RedisBackendOperationsTests(RedisServerFixture redis)
 
         await redis.Admin.CommandAsync(CancellationToken.None, "CLIENT", "PAUSE", 1500, "ALL");
         var clock = Stopwatch.StartNew();
-        RedisStateTimeoutException error = await Assert.ThrowsAsync<RedisStateTimeoutException>(() => backend.TakeoverAsync("kernel", [Session], "schema", Ttl));
+        RedisTimeoutException error = await Assert.ThrowsAsync<RedisTimeoutException>(() => backend.TakeoverAsync("kernel", [Session], "schema", Ttl));
         clock.Stop();
         await redis.Admin.CommandAsync(CancellationToken.None, "PING"); // answers once the pause ends
 
@@ -144,7 +145,7 @@ public sealed class RedisBackendOperationsTests(RedisServerFixture redis)
     {
         await using RedisStateBackend backend = Backend("redis://:secret-pass@127.0.0.1:1/0");
 
-        RedisStateException error = await Assert.ThrowsAsync<RedisStateException>(() => backend.PeekGenerationAsync("kernel"));
+        RedisCallException error = await Assert.ThrowsAsync<RedisCallException>(() => backend.PeekGenerationAsync("kernel"));
 
         Assert.Contains("127.0.0.1:1", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-pass", error.Message, StringComparison.Ordinal);

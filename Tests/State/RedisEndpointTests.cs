@@ -1,3 +1,4 @@
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 
 namespace Solara.Orleans.Tests.State;

@@ -1,4 +1,5 @@
 using Solara.Orleans.Abstractions.State;
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 using Solara.Orleans.Tests.Infrastructure;
 

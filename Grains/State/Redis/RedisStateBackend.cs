@@ -1,3 +1,4 @@
+using Solara.Orleans.Cluster.Redis;
 using System.Globalization;
 using System.Text;
 using Solara.Orleans.Abstractions.Options;
@@ -10,7 +11,7 @@ namespace Solara.Orleans.Grains.State.Redis;
 /// Takeover, flush, delete and peek are each one Lua script (<see cref="RedisStateScripts"/>), so
 /// each is atomic and touches one key (one cluster slot). The TTL is set on every write and every
 /// successful takeover. Every call is bounded by <c>SOLARA_STATE_CONNECT_TIMEOUT</c> and throws
-/// <see cref="RedisStateTimeoutException"/> or <see cref="RedisStateException"/>; what to do then
+/// <see cref="RedisTimeoutException"/> or <see cref="RedisCallException"/>; what to do then
 /// (breaker, degraded mode) is the caller's decision.</summary>
 public sealed class RedisStateBackend(IRedisConnection connection, string prefix) : IStateBackend, IAsyncDisposable
 {

@@ -1,3 +1,4 @@
+using Solara.Orleans.Cluster.Redis;
 namespace Solara.Orleans.Grains.State.Redis;
 
 /// <summary>The Lua scripts behind <see cref="RedisStateBackend"/>. Each operation is one script,

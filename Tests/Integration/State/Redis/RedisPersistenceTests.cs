@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Solara.Orleans.Abstractions.State;
+using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State.Redis;
 using Solara.Orleans.Tests.Infrastructure;
 using Solara.Orleans.Tests.Integration.Support;

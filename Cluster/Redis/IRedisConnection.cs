@@ -1,8 +1,8 @@
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>The little of Redis the state backend needs, so nothing else depends on a client
 /// library. Every call is bounded by the connection's timeout and throws
-/// <see cref="RedisStateTimeoutException"/> when it passes, <see cref="RedisStateException"/> on a
+/// <see cref="RedisTimeoutException"/> when it passes, <see cref="RedisCallException"/> on a
 /// broken connection or an error reply.</summary>
 public interface IRedisConnection : IAsyncDisposable
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>The kind of one RESP2 reply.</summary>
 public enum RedisReplyKind

@@ -4,16 +4,16 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary><see cref="IRedisConnection"/> over this project's own RESP2 client: a pool of
 /// <see cref="RespSocket"/>s, one command in flight per socket, opened on demand. Each public call
 /// (including a connect and a NOSCRIPT retry) runs under one deadline of <c>timeout</c>; a call
-/// that misses it throws <see cref="RedisStateTimeoutException"/> and its socket is discarded.
+/// that misses it throws <see cref="RedisTimeoutException"/> and its socket is discarded.
 /// Why not StackExchange.Redis: the only version the package mirror serves, 1.2.6, restores and runs
 /// on .NET 10 but cannot authenticate an ACL user (no user name option; <c>AUTH user pass</c> through
 /// <c>Execute</c> fails with NOAUTH) and has no timeout on async calls.</summary>
-public sealed class RespRedisConnection(RedisEndpoint endpoint, TimeSpan timeout) : IRedisConnection
+public sealed class RespRedisConnection(RedisEndpoint endpoint, TimeSpan timeout, string timeoutSetting = "SOLARA_STATE_CONNECT_TIMEOUT") : IRedisConnection
 {
     private const int MaxIdle = 32;
 
@@ -89,11 +89,11 @@ public sealed class RespRedisConnection(RedisEndpoint endpoint, TimeSpan timeout
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new RedisStateTimeoutException(operation, timeout, endpoint.ToString());
+            throw new RedisTimeoutException(operation, timeout, endpoint.ToString(), timeoutSetting);
         }
         catch (Exception e) when (e is IOException or SocketException or AuthenticationException)
         {
-            throw new RedisStateException($"Redis {operation} at {endpoint} failed: {e.Message}", e);
+            throw new RedisCallException($"Redis {operation} at {endpoint} failed: {e.Message}", e);
         }
     }
 

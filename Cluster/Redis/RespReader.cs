@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>Reads RESP2 replies from a stream through one reusable buffer.</summary>
 internal sealed class RespReader(Stream stream)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>Encodes one command as a RESP2 array of bulk strings.</summary>
 internal static class RespWriter

@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>One authenticated RESP2 connection: TCP (TLS for <c>rediss://</c>), then <c>AUTH</c>
 /// and <c>SELECT</c>. One command at a time; a connection whose command was interrupted is disposed,

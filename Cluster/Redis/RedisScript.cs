@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Solara.Orleans.Grains.State.Redis;
+namespace Solara.Orleans.Cluster.Redis;
 
 /// <summary>A Lua script and its SHA-1, the name <c>EVALSHA</c> runs it by.</summary>
 public sealed record RedisScript(string Name, string Source)

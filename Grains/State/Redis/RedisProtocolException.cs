@@ -1,4 +1,0 @@
-namespace Solara.Orleans.Grains.State.Redis;
-
-/// <summary>The server sent something that is not the RESP2 reply this client expected.</summary>
-public sealed class RedisProtocolException(string message) : RedisStateException(message);
