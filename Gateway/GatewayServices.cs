@@ -36,7 +36,7 @@ public static class GatewayServices
             app.UseDeveloperExceptionPage();
 
         app.MapGet("/readyz", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/resourcez", (HttpContext context, ResourcezEndpoint endpoint) => endpoint.Handle(context));
+        app.MapGet("/resourcez", (HttpContext context, ResourcezEndpoint endpoint) => endpoint.HandleAsync(context));
         app.Map("/jupyter/api/kernels/{kernelId}/channels", (HttpContext context, string kernelId, KernelWebSocketEndpoint endpoint) =>
             endpoint.HandleAsync(context, kernelId));
         app.MapKernelApi();

@@ -8,7 +8,9 @@ using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Options;
 using Solara.Orleans.Abstractions.State;
 using Solara.Orleans.Gateway;
-using Solara.Orleans.Grains.Cluster;
+using Solara.Orleans.Cluster.Directory;
+using Solara.Orleans.Cluster.Membership;
+using Solara.Orleans.Cluster.Placement;
 using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
@@ -50,7 +52,7 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IAppCatalog>(apps);
         builder.Services.AddSingleton<IGrainDirectory>(directory);
         builder.Services.AddSingleton<IMembershipTable>(membership);
-        builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership));
+        builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership, TimeSpan.MaxValue));
         // The raw backend is registered (tests and tools inspect it); kernels see it through the resilient decorator.
         IStateBackend? backend = StateBackendFor(options, out IAsyncDisposable? owned);
         if (backend is not null)

@@ -15,11 +15,11 @@ public sealed class ResourcezEndpoint(IKernelGateway kernels, WebSocketCounters 
 {
     private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true };
 
-    public IResult Handle(HttpContext context)
+    public async Task<IResult> HandleAsync(HttpContext context)
     {
         bool verbose = context.Request.Query.ContainsKey("verbose");
         bool redact = server.IsProduction && !HasToken(context.Request);
-        JsonObject report = kernels.ReportResources(verbose, redact);
+        JsonObject report = await kernels.ReportResourcesAsync(verbose, redact);
         report["websockets"] = new JsonObject
         {
             ["attempts"] = counters.Attempts,

@@ -18,6 +18,7 @@ public interface IKernelGateway
     /// reason <c>evicted</c> after flushing its state, which stays in the backend.</summary>
     Task<EvictOutcome> EvictAsync(string kernelId, string sessionId);
 
-    /// <summary>The grain side's part of <c>/resourcez</c>: the kernels block and the execution resources.</summary>
-    JsonObject ReportResources(bool verbose, bool redact);
+    /// <summary>The grain side's part of <c>/resourcez</c>: the kernels block and the execution resources
+    /// (in a cluster: every silo's report under <c>silos</c>, with totals).</summary>
+    Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact);
 }

@@ -106,5 +106,5 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
         return EvictOutcome.Evicted;
     }
 
-    public JsonObject ReportResources(bool verbose, bool redact) => ResourceReport.Build(silo, verbose, redact);
+    public Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact) => Task.FromResult(ResourceReport.Build(silo, verbose, redact));
 }

@@ -1,8 +1,8 @@
 using Solara.Orleans.Abstractions.Cluster;
 
-namespace Solara.Orleans.Grains.Cluster;
+namespace Solara.Orleans.Cluster.Directory;
 
-/// <summary>The grain directory of the embedded single-process mode.</summary>
+/// <summary>The grain directory of the embedded single-process mode (one silo, so no dead-silo check).</summary>
 public sealed class InMemoryGrainDirectory : IGrainDirectory
 {
     private readonly Dictionary<string, GrainAddress> _entries = new(StringComparer.Ordinal);
@@ -37,5 +37,38 @@ public sealed class InMemoryGrainDirectory : IGrainDirectory
                 _entries.Remove(address.GrainId);
         }
         return Task.CompletedTask;
+    }
+
+    public Task<GrainAddress?> SyncFenceAsync(GrainAddress address, long fence)
+    {
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(address.GrainId, out GrainAddress? current) || current.ActivationId != address.ActivationId)
+                return Task.FromResult<GrainAddress?>(null);
+            if (fence > current.Fence)
+            {
+                current = current with { Fence = fence };
+                _entries[address.GrainId] = current;
+                _fences[address.GrainId] = fence;
+            }
+            return Task.FromResult<GrainAddress?>(current);
+        }
+    }
+
+    public Task<int> RemoveSiloAsync(SiloAddress silo)
+    {
+        lock (_lock)
+        {
+            string[] gone = _entries.Where(e => e.Value.Silo == silo).Select(e => e.Key).ToArray();
+            foreach (string grainId in gone)
+                _entries.Remove(grainId);
+            return Task.FromResult(gone.Length);
+        }
+    }
+
+    public Task<IReadOnlyList<GrainAddress>> ListAsync()
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<GrainAddress>>(_entries.Values.ToArray());
     }
 }
