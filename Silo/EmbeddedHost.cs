@@ -28,7 +28,7 @@ public static class EmbeddedHost
 {
     /// <summary>The one in-process backend of <c>SOLARA_STATE_BACKEND=memory</c>: every host in this
     /// process shares it, so state outlives a kernel (and a host) but not the process.</summary>
-    public static MemoryStateBackend ProcessMemoryBackend { get; } = new();
+    public static MemoryStateBackend ProcessMemoryBackend => SiloParts.ProcessMemoryBackend;
 
     public static WebApplication Build(EmbeddedHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
@@ -54,16 +54,11 @@ public static class EmbeddedHost
         builder.Services.AddSingleton<IMembershipTable>(membership);
         builder.Services.AddSingleton<IPlacementDirector>(new PowerOfTwoPlacement(membership, TimeSpan.MaxValue));
         // The raw backend is registered (tests and tools inspect it); kernels see it through the resilient decorator.
-        IStateBackend? backend = StateBackendFor(options, out IAsyncDisposable? owned);
+        IStateBackend? backend = SiloParts.StateBackendFor(options.State, options.StateBackend, out IAsyncDisposable? owned);
         if (backend is not null)
             builder.Services.AddSingleton(backend);
         builder.Services.AddSingleton(sp => new KernelSilo(
-            new KernelServices(apps, options.Kernels, options.Server, sp.GetRequiredService<ElasticThreadPool>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Kernel"), time,
-                backend is null ? null : Persistence(options.State, backend, sp.GetRequiredService<ILoggerFactory>(), time))
-            {
-                AutoRemountWithoutBackend = options.State.AutoRemount,
-            },
+            SiloParts.KernelServices(sp, apps, options.Kernels, options.Server, options.State, backend, time),
             directory, membership, options.Urls[0]));
         builder.Services.AddSingleton<IKernelGateway>(sp => new LocalKernelGateway(
             sp.GetRequiredService<KernelSilo>(), directory, sp.GetRequiredService<IPlacementDirector>()));
@@ -80,31 +75,5 @@ public static class EmbeddedHost
             owned?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         });
         return app;
-    }
-
-    /// <summary>The configured backend; <paramref name="owned"/> is what this host created and must dispose after the silo stopped.</summary>
-    private static IStateBackend? StateBackendFor(EmbeddedHostOptions options, out IAsyncDisposable? owned)
-    {
-        owned = null;
-        if (!options.State.Enabled)
-            return null;
-        if (options.StateBackend is { } given)
-            return given;
-        if (options.State.Backend == StateOptions.MemoryBackend)
-            return ProcessMemoryBackend;
-        RedisStateBackend redis = RedisStateBackend.Create(options.State);
-        owned = redis;
-        return redis;
-    }
-
-    private static StatePersistence Persistence(StateOptions state, IStateBackend backend, ILoggerFactory loggers, TimeProvider time)
-    {
-        ILogger logger = loggers.CreateLogger(StatePersistence.LoggerName);
-        StateCodecs.Default.ApplyDeployment(state);
-        PersistKeys.InformationLog = line => logger.LogInformation("{Line}", line);
-        var resilient = ResilientStateBackend.Create(backend, state, logger, time);
-        var persistence = new StatePersistence(state, resilient, logger, time);
-        persistence.Stats.Attach(resilient);
-        return persistence;
     }
 }

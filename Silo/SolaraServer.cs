@@ -1,6 +1,8 @@
+using Solara.Orleans.Gateway.Hosting;
 using Solara.Apps;
 using Solara.Orleans.Abstractions.Options;
 using Solara.Persistence.Codecs;
+using Solara.Orleans.Silo.Cluster;
 
 namespace Solara.Orleans.Silo;
 
@@ -30,6 +32,10 @@ public static class SolaraServer
                 Console.Error.WriteLine($"solara: warning: {warning}");
             if (state.Backend == StateOptions.RedisBackend)
                 await RedisStartupCheck.RunAsync(state, line => Console.WriteLine($"solara: {line}"), line => Console.Error.WriteLine($"solara: warning: {line}"));
+            if (commandLine.Role == CommandLine.SiloRole)
+                return await RunSiloAsync(commandLine.Urls(settings), server, kernels, state, ClusterOptions.From(settings), apps);
+            if (commandLine.Role != CommandLine.EmbeddedRole)
+                throw new SettingsException("--role", $"the Silo executable runs the embedded or silo role, not '{commandLine.Role}' (run gateways with the Gateway executable)");
             var options = new EmbeddedHostOptions(commandLine.Urls(settings), server, kernels, apps) { State = state };
             await using var app = EmbeddedHost.Build(options);
             await app.RunAsync();
@@ -40,5 +46,16 @@ public static class SolaraServer
             Console.Error.WriteLine($"solara: refusing to start: {e.Message}");
             return 2;
         }
+    }
+
+    private static async Task<int> RunSiloAsync(IReadOnlyList<string> urls, ServerOptions server, KernelOptions kernels, StateOptions state,
+        ClusterOptions cluster, IReadOnlyList<SolaraApp> apps)
+    {
+        if (state.Backend == StateOptions.MemoryBackend)
+            throw new SettingsException("SOLARA_STATE_BACKEND",
+                "SOLARA_STATE_BACKEND=memory cannot be shared by the silos of a cluster: use redis (state then survives a silo), or leave persistence off");
+        await using var app = await SiloHost.BuildAsync(new SiloHostOptions(urls, server, kernels, state, cluster, apps));
+        await app.RunAsync();
+        return 0;
     }
 }

@@ -1,4 +1,4 @@
-using System.Buffers;
+using Solara.Orleans.Cluster.Transport;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +41,7 @@ public sealed partial class KernelWebSocketEndpoint(
         string sessionId = SessionCookie.Read(context.Request) ?? $"anonymous:{kernelId}";
         counters.StartedConnecting();
         using WebSocket webSocket = await context.WebSockets.AcceptWebSocketAsync();
-        var socket = new GatewaySocket(webSocket, kernelId, pageId);
+        var socket = new QueuedWebSocket(webSocket, kernelId, pageId);
         KernelAttachResult attach;
         try
         {
@@ -58,7 +58,7 @@ public sealed partial class KernelWebSocketEndpoint(
             logger.LogInformation("websocket refused kernel={KernelId} code={Code} reason={Reason}", kernelId, attach.RefusalCode, attach.RefusalReason);
             socket.Close(attach.RefusalCode, attach.RefusalReason ?? "refused");
             await socket.Writer;
-            await DrainUntilClosedAsync(webSocket);
+            await WebSocketMessages.DrainUntilClosedAsync(webSocket);
             return;
         }
         counters.Opened();
@@ -76,68 +76,21 @@ public sealed partial class KernelWebSocketEndpoint(
         }
     }
 
-    private async Task ReceiveLoopAsync(WebSocket webSocket, GatewaySocket socket, IKernelLink link)
+    private async Task ReceiveLoopAsync(WebSocket webSocket, QueuedWebSocket socket, IKernelLink link)
     {
         long max = options.MaxFrameBytes;
-        byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        var message = new MemoryStream();
-        try
+        ReadEnd end = await WebSocketMessages.ReadAsync(webSocket, max, frame =>
         {
-            while (true)
-            {
-                ValueWebSocketReceiveResult result;
-                try
-                {
-                    result = await webSocket.ReceiveAsync(chunk.AsMemory(), CancellationToken.None);
-                }
-                catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-                {
-                    return;
-                }
-                if (result.MessageType == WebSocketMessageType.Close)
-                    return;
-                if (message.Length + result.Count > max)
-                {
-                    logger.LogWarning("frame over {Max} bytes from kernel {KernelId} page {PageId}; closing that socket", max, socket.KernelId, socket.PageId);
-                    socket.Close(CloseCodes.MessageTooBig, $"frame exceeds SOLARA_MAX_FRAME_BYTES ({max} bytes)");
-                    await DrainUntilClosedAsync(webSocket);
-                    return;
-                }
-                message.Write(chunk, 0, result.Count);
-                if (!result.EndOfMessage)
-                    continue;
-                link.Receive(new KernelFrame(message.ToArray(), result.MessageType == WebSocketMessageType.Binary));
-                message.SetLength(0);
-                if (socket.IsClosing)
-                {
-                    // A malformed frame (or the kernel closing) ended this socket: nothing after it is handled.
-                    await DrainUntilClosedAsync(webSocket);
-                    return;
-                }
-            }
-        }
-        finally
+            link.Receive(frame);
+            // A malformed frame (or the kernel closing) ended this socket: nothing after it is handled.
+            return !socket.IsClosing;
+        });
+        if (end == ReadEnd.TooBig)
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            logger.LogWarning("frame over {Max} bytes from kernel {KernelId} page {PageId}; closing that socket", max, socket.KernelId, socket.PageId);
+            socket.Close(CloseCodes.MessageTooBig, $"frame exceeds SOLARA_MAX_FRAME_BYTES ({max} bytes)");
         }
-    }
-
-    /// <summary>After sending a close, reads (and discards) until the peer's close arrives or a deadline passes.</summary>
-    private static async Task DrainUntilClosedAsync(WebSocket webSocket)
-    {
-        byte[] sink = new byte[4096];
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            while (webSocket.State is WebSocketState.Open or WebSocketState.CloseSent)
-            {
-                WebSocketReceiveResult r = await webSocket.ReceiveAsync(sink, deadline.Token);
-                if (r.MessageType == WebSocketMessageType.Close)
-                    return;
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
-        {
-        }
+        if (end != ReadEnd.Closed)
+            await WebSocketMessages.DrainUntilClosedAsync(webSocket);
     }
 }

@@ -16,13 +16,21 @@ public sealed class KernelSilo : IAsyncDisposable
     private readonly IGrainDirectory _directory;
     private readonly IMembershipTable _membership;
     private readonly ConcurrentDictionary<string, Task> _settling = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task<ActivationResult>> _activating = new(StringComparer.Ordinal);
 
-    public KernelSilo(KernelServices services, IGrainDirectory directory, IMembershipTable membership, string endpoint)
+    private readonly Func<SiloStatus, Task<bool>> _writeStatus;
+
+    /// <param name="endpoint">The base URL gateways and peers reach this silo at.</param>
+    /// <param name="writeStatus">Writes this silo's membership row (a cluster silo's membership agent);
+    /// null: a compare-and-swap on <paramref name="membership"/> (the embedded mode).</param>
+    public KernelSilo(KernelServices services, IGrainDirectory directory, IMembershipTable membership, string endpoint,
+        Func<SiloStatus, Task<bool>>? writeStatus = null, long? generation = null)
     {
         Services = services;
         _directory = directory;
         _membership = membership;
-        Address = new SiloAddress(endpoint, services.Time.GetUtcNow().ToUnixTimeMilliseconds());
+        Address = new SiloAddress(endpoint, generation ?? services.Time.GetUtcNow().ToUnixTimeMilliseconds());
+        _writeStatus = writeStatus ?? WriteOwnRowAsync;
     }
 
     public KernelServices Services { get; }
@@ -44,45 +52,89 @@ public sealed class KernelSilo : IAsyncDisposable
 
     public KernelGrain? Find(string kernelId) => _kernels.GetValueOrDefault(kernelId);
 
-    /// <summary>The kernel's activation: the live one, or a new one when a
-    /// <c>SOLARA_KERNELS_MAX_COUNT</c> slot is free and the session is under
-    /// <c>SOLARA_KERNEL_MAX_PER_SESSION</c> (enforced with a state backend); null at either limit
-    /// (<see cref="SessionAtLimit"/> tells which). Concurrent callers for one kernel id get the same
-    /// activation and take one slot between them.</summary>
-    public async Task<KernelGrain?> GetOrActivateAsync(string kernelId, string sessionId)
+    /// <summary>The kernel's activation: the live one, or a new one when this silo is Active and unfenced,
+    /// a <c>SOLARA_KERNELS_MAX_COUNT</c> slot is free and the session is under
+    /// <c>SOLARA_KERNEL_MAX_PER_SESSION</c> (enforced with a state backend). A new activation registers in
+    /// the grain directory first (naming <paramref name="predecessor"/> when it takes over from a dead
+    /// silo), and only the winner restores state; a loser answers with the winner's address. Concurrent
+    /// callers for one kernel id share one attempt.</summary>
+    public Task<ActivationResult> GetOrActivateAsync(string kernelId, string sessionId, GrainAddress? predecessor = null)
     {
-        // A closed activation's final flush lands before the next one takes the state over.
-        if (_settling.TryGetValue(kernelId, out Task? settling))
-        {
-            await settling;
-            _settling.TryRemove(new KeyValuePair<string, Task>(kernelId, settling));
-        }
-        KernelGrain created;
-        Task restoring;
         lock (_kernels)
         {
             if (_kernels.TryGetValue(kernelId, out KernelGrain? live))
-                return live;
-            if (Services.Options.MaxCount is { } limit && _kernels.Count >= limit)
-                return null;
+                return Task.FromResult(ActivationResult.Active(live));
+            if (_activating.TryGetValue(kernelId, out Task<ActivationResult>? pending))
+                return pending;
+            if (Status != SiloStatus.Active || IsFenced)
+                return Task.FromResult(ActivationResult.Refused(CloseCodes.TryAgainLater, "this server is not taking new kernels (shutting down or fenced); reconnect to another server"));
+            if (Services.Options.MaxCount is { } limit && _kernels.Count + _activating.Count >= limit)
+                return Task.FromResult(CapacityRefusal());
             if (SessionAtLimit(sessionId))
-                return null;
-            created = new KernelGrain(kernelId, sessionId, Services);
-            _kernels[kernelId] = created;
+                return Task.FromResult(SessionLimitRefusal());
+            Task<ActivationResult> attempt = ActivateAsync(kernelId, sessionId, predecessor);
+            if (!attempt.IsCompleted)
+                _activating[kernelId] = attempt;
+            return attempt;
+        }
+    }
+
+    private async Task<ActivationResult> ActivateAsync(string kernelId, string sessionId, GrainAddress? predecessor)
+    {
+        try
+        {
+            // A closed activation's final flush lands before the next one takes the state over.
+            if (_settling.TryGetValue(kernelId, out Task? settling))
+                await settling;
+            var address = new GrainAddress(kernelId, Guid.NewGuid().ToString("N"), Address, 0);
+            GrainAddress registered = await _directory.RegisterAsync(address, predecessor);
+            if (registered.ActivationId != address.ActivationId)
+                return ActivationResult.Elsewhere(registered);
+            var created = new KernelGrain(kernelId, sessionId, Services);
             // The first turn, before any attach or run: restore persisted state.
-            restoring = created.Mailbox.Call(async () =>
+            await created.Mailbox.Call(async () =>
             {
                 await created.TakeoverStateAsync();
                 return true;
             });
+            if (created.State?.Generation is long generation)
+                registered = await _directory.SyncFenceAsync(registered, generation) ?? registered;
+            lock (_kernels)
+            {
+                _kernels[kernelId] = created;
+                _activating.Remove(kernelId);
+            }
+            _addresses[kernelId] = registered;
+            created.Closed += OnKernelClosed;
+            Sessions.Get(sessionId).KernelStarted(kernelId);
+            await _membership.HeartbeatAsync(Address, _kernels.Count);
+            return ActivationResult.Active(created);
         }
-        await restoring;
-        created.Closed += OnKernelClosed;
-        Sessions.Get(sessionId).KernelStarted(kernelId);
-        var address = new GrainAddress(kernelId, Guid.NewGuid().ToString("N"), Address, 0);
-        _addresses[kernelId] = await _directory.RegisterAsync(address, null);
-        await _membership.HeartbeatAsync(Address, _kernels.Count);
-        return created;
+        finally
+        {
+            lock (_kernels)
+                _activating.Remove(kernelId);
+        }
+    }
+
+    /// <summary>The directory entry of a live activation of this silo.</summary>
+    public GrainAddress? AddressOf(string kernelId) => _addresses.GetValueOrDefault(kernelId);
+
+    /// <summary>Set by the host from the membership lease: a fenced silo takes no new kernels.</summary>
+    public bool IsFenced { get; set; }
+
+    private ActivationResult CapacityRefusal()
+    {
+        Services.Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", Services.Options.MaxCount);
+        return ActivationResult.Refused(CloseCodes.TryAgainLater, $"The server is at capacity ({Services.Options.MaxCount} kernels); try again shortly");
+    }
+
+    private ActivationResult SessionLimitRefusal()
+    {
+        long max = Services.Options.MaxPerSession;
+        Services.Logger.LogWarning("kernel refused: the session already holds {Max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION)", max);
+        return ActivationResult.Refused(CloseCodes.PolicyViolation,
+            $"This session already holds {max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION={max}); close a tab, or raise the limit");
     }
 
     /// <summary>Whether a new kernel for <paramref name="sessionId"/> would exceed
@@ -142,15 +194,23 @@ public sealed class KernelSilo : IAsyncDisposable
 
     private async Task SetStatusAsync(SiloStatus status)
     {
+        // Not taking kernels any more comes first, whether or not the row could be written.
+        if (status != SiloStatus.Active)
+            Status = status;
+        if (await _writeStatus(status))
+            Status = status;
+    }
+
+    private async Task<bool> WriteOwnRowAsync(SiloStatus status)
+    {
         while (true)
         {
             MembershipSnapshot snapshot = await _membership.ReadAllAsync();
-            var entry = new MembershipEntry(Address, status, Services.Time.GetUtcNow(), _kernels.Count, Services.Options.MaxCount);
+            var entry = new MembershipEntry(Address, status, snapshot.Now, _kernels.Count, Services.Options.MaxCount);
             if (await _membership.TryUpdateStatusAsync(entry, snapshot.Version))
-            {
-                Status = status;
-                return;
-            }
+                return true;
+            if (snapshot.Find(Address)?.Status == SiloStatus.Dead)
+                return false;
         }
     }
 

@@ -20,13 +20,12 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
             KernelGrain? kernel = await ResolveAsync(request.KernelId);
             if (kernel is null)
             {
-                if (silo.Status != SiloStatus.Active)
-                    return KernelAttachResult.Refused(CloseCodes.TryAgainLater, "the server is shutting down; reconnect to another server");
-                if (await placement.PlaceAsync(request.KernelId) is null)
+                if (silo.Status == SiloStatus.Active && await placement.PlaceAsync(request.KernelId) is null)
                     return CapacityRefusal();
-                kernel = await silo.GetOrActivateAsync(request.KernelId, request.SessionId);
-                if (kernel is null)
-                    return silo.SessionAtLimit(request.SessionId) ? SessionLimitRefusal() : CapacityRefusal();
+                ActivationResult activation = await silo.GetOrActivateAsync(request.KernelId, request.SessionId);
+                if (activation.Kernel is null)
+                    return activation.ToRefusal();
+                kernel = activation.Kernel;
             }
             try
             {
@@ -45,14 +44,6 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
         Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", silo.Services.Options.MaxCount);
         return KernelAttachResult.Refused(CloseCodes.TryAgainLater,
             $"The server is at capacity ({silo.Services.Options.MaxCount} kernels); try again shortly");
-    }
-
-    private KernelAttachResult SessionLimitRefusal()
-    {
-        long max = silo.Services.Options.MaxPerSession;
-        Logger.LogWarning("kernel refused: the session already holds {Max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION)", max);
-        return KernelAttachResult.Refused(CloseCodes.PolicyViolation,
-            $"This session already holds {max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION={max}); close a tab, or raise the limit");
     }
 
     /// <summary>An activation in this process. Activations on other silos are reached through

@@ -1,3 +1,4 @@
+using Solara.Orleans.Gateway.Hosting;
 using Solara.Orleans.Abstractions.Options;
 using Solara.Orleans.Silo;
 

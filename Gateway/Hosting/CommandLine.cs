@@ -1,14 +1,21 @@
 using System.Globalization;
 using Solara.Orleans.Abstractions.Options;
 
-namespace Solara.Orleans.Silo;
+namespace Solara.Orleans.Gateway.Hosting;
 
-/// <summary>The embedded server's flags: <c>--port</c>, <c>--host</c>, <c>--production</c>.</summary>
-public sealed record CommandLine(int? Port, string? Host, bool Production, bool Help)
+/// <summary>The server flags: <c>--role</c>, <c>--port</c>, <c>--host</c>, <c>--production</c>.</summary>
+public sealed record CommandLine(int? Port, string? Host, bool Production, bool Help, string Role = CommandLine.EmbeddedRole)
 {
-    public const string Usage = """
-        Usage: dotnet run --project Silo -- [--host HOST] [--port PORT] [--production]
+    public const string EmbeddedRole = "embedded";
+    public const string SiloRole = "silo";
+    public const string GatewayRole = "gateway";
 
+    public const string Usage = """
+        Usage: dotnet run --project Silo -- [--role embedded|silo] [--host HOST] [--port PORT] [--production]
+               dotnet run --project Gateway -- [--host HOST] [--port PORT] [--production]
+
+          --role ROLE     embedded (default: gateway and silo in one process, the samples on :8765)
+                          or silo (grains only; internal endpoints for gateways, needs SOLARA_CLUSTER_*)
           --host HOST     interface to listen on (default localhost)
           --port PORT     port to listen on (default 8765)
           --production    production mode (same as SOLARA_MODE=production)
@@ -22,6 +29,7 @@ public sealed record CommandLine(int? Port, string? Host, bool Production, bool 
         int? port = null;
         string? host = null;
         bool production = false, help = false;
+        string role = EmbeddedRole;
         for (int i = 0; i < args.Count; i++)
         {
             string arg = args[i];
@@ -38,6 +46,11 @@ public sealed record CommandLine(int? Port, string? Host, bool Production, bool 
                 case "--host":
                     host = Value();
                     break;
+                case "--role":
+                    role = Value();
+                    if (role is not (EmbeddedRole or SiloRole or GatewayRole))
+                        throw new SettingsException("--role", $"--role '{role}' is not one of embedded, silo, gateway");
+                    break;
                 case "--production":
                     production = true;
                     break;
@@ -48,7 +61,7 @@ public sealed record CommandLine(int? Port, string? Host, bool Production, bool 
                     throw new SettingsException(arg, $"unknown argument '{arg}'\n{Usage}");
             }
         }
-        return new CommandLine(port, host, production, help);
+        return new CommandLine(port, host, production, help, role);
     }
 
     /// <summary>Flags win, then ASPNETCORE_URLS, then http://localhost:8765.</summary>

@@ -3,11 +3,12 @@ using System.Text;
 using System.Threading.Channels;
 using Solara.Orleans.Abstractions.Kernels;
 
-namespace Solara.Orleans.Gateway.WebSockets;
+namespace Solara.Orleans.Cluster.Transport;
 
-/// <summary>One page's WebSocket as the kernel sees it. Frames are queued and written by one
-/// writer loop, so the kernel never waits on the network; a close is sent after the frames queued before it.</summary>
-public sealed class GatewaySocket : IKernelSocket
+/// <summary>A WebSocket seen as an <see cref="IKernelSocket"/>: a page's socket on a gateway, or a
+/// gateway's forwarding socket on a silo. Frames are queued and written by one writer loop, so the
+/// kernel never waits on the network; a close is sent after the frames queued before it.</summary>
+public sealed class QueuedWebSocket : IKernelSocket
 {
     private const int MaxCloseReasonBytes = 123;
     private readonly WebSocket _socket;
@@ -15,7 +16,7 @@ public sealed class GatewaySocket : IKernelSocket
     private (int Code, string Reason)? _close;
     private bool _closing;
 
-    public GatewaySocket(WebSocket socket, string kernelId, string pageId)
+    public QueuedWebSocket(WebSocket socket, string kernelId, string pageId)
     {
         _socket = socket;
         KernelId = kernelId;

@@ -1,0 +1,1 @@
+return await Solara.Orleans.Gateway.Hosting.GatewayServer.RunAsync(args);
