@@ -9,8 +9,9 @@ namespace Solara.Orleans.Cluster.Directory;
 /// <summary>The grain directory in Redis (one hash per grain, no TTL; see <see cref="RedisGrainDirectoryScripts"/>).
 /// Registration is one Lua script that reads the current silo's row in the membership hash written by
 /// <see cref="RedisMembershipTable"/> under the same prefix, so both must share <c>SOLARA_CLUSTER_PREFIX</c>.
-/// The fence of a grain key is never reset, so a grain's key stays (holding only its fence) after it is
-/// unregistered.</summary>
+/// A silo that is Dead in the membership hash may not register (<see cref="RegisterAsync"/> throws
+/// <see cref="InvalidOperationException"/>), so no entry names a silo after its cleanup. The fence of a
+/// grain key is never reset, so a grain's key stays (holding only its fence) after it is unregistered.</summary>
 public sealed class RedisGrainDirectory(IRedisConnection connection, string prefix) : IGrainDirectory
 {
     private const int RemoveBatch = 256;
@@ -47,7 +48,9 @@ public sealed class RedisGrainDirectory(IRedisConnection connection, string pref
         ];
         IReadOnlyList<RedisReply> reply = (await connection.EvaluateAsync(RedisGrainDirectoryScripts.Register,
             [KeyOf(address.GrainId), _membershipKey, IndexKeyOf(address.Silo)], arguments)).AsArray();
-        return ToAddress(address.GrainId, reply[1].AsArray());
+        return reply[0].AsInteger() == 2
+            ? throw new InvalidOperationException($"silo {address.Silo} is Dead in the membership table: it may not register grain '{address.GrainId}'")
+            : ToAddress(address.GrainId, reply[1].AsArray());
     }
 
     public async Task UnregisterAsync(GrainAddress address)

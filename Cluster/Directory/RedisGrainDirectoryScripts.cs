@@ -13,9 +13,14 @@ public static class RedisGrainDirectoryScripts
 {
     /// <summary>KEYS: grain key, membership hash, the caller's index set. ARGV: grain id, activation, silo
     /// endpoint, silo generation, predecessor activation ("" for none), prefix.
-    /// Reply: {1, entry} registered (fence incremented) · {0, entry} refused: the current winner.</summary>
+    /// Reply: {1, entry} registered (fence incremented) · {0, entry} refused: the current winner ·
+    /// {2} refused: the caller's own silo is Dead (a zombie must not register anything).</summary>
     public static readonly RedisScript Register = new("directory_register", """
         local key = KEYS[1]
+        local own = redis.call('HGET', KEYS[2], ARGV[3] .. '@' .. ARGV[4])
+        if own and cjson.decode(own).status == 'Dead' then
+          return {2}
+        end
         local current = redis.call('HGET', key, 'activation')
         if current then
           local silo, generation = redis.call('HGET', key, 'silo'), redis.call('HGET', key, 'generation')

@@ -33,6 +33,8 @@ public sealed class MembershipAgent : IAsyncDisposable
     private bool _fenced;
     private bool _declaredDead;
     private bool _heartbeatFailing;
+    private bool _detectionFailing;
+    private bool _leaving;
     private SiloStatus? _status;
 
     /// <param name="silo">This silo; its generation must be new on every start (the caller chooses it).</param>
@@ -105,22 +107,32 @@ public sealed class MembershipAgent : IAsyncDisposable
     }
 
     /// <summary>Writes this silo's status by compare-and-swap, retrying on version conflicts (graceful stop:
-    /// ShuttingDown, then Dead, which also stops heartbeating). Returns false when the row is already Dead
-    /// or gone because peers declared it dead (then <see cref="DeclaredDead"/> is raised).</summary>
+    /// ShuttingDown, then Dead, which also stops heartbeating; from then on <see cref="DeclaredDead"/> is
+    /// never raised). Returns false when another status is asked but the row is already Dead or gone because
+    /// peers declared it dead (then <see cref="DeclaredDead"/> is raised); asking for Dead then returns true.</summary>
     public async Task<bool> SetStatusAsync(SiloStatus status, CancellationToken cancellationToken = default)
     {
+        if (status == SiloStatus.Dead)
+        {
+            lock (_lock)
+                _leaving = true;
+        }
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             MembershipSnapshot snapshot = await _table.ReadAllAsync();
             MembershipEntry? own = snapshot.Find(Silo);
-            SiloStatus? written = Status;
-            if (own?.Status == SiloStatus.Dead || (own is null && written is not null))
+            if (own?.Status == SiloStatus.Dead || (own is null && Status is not null))
             {
-                if (status == SiloStatus.Dead && own is not null && written == SiloStatus.Dead)
-                    return true;
-                OnDeclaredDead();
-                return false;
+                if (status != SiloStatus.Dead)
+                {
+                    OnDeclaredDead();
+                    return false;
+                }
+                lock (_lock)
+                    _status = SiloStatus.Dead;
+                await _stopping.CancelAsync();
+                return true;
             }
             var entry = new MembershipEntry(Silo, status, snapshot.Now, SafeActivations(), _capacity);
             if (await _table.TryUpdateStatusAsync(entry, snapshot.Version))
@@ -148,23 +160,26 @@ public sealed class MembershipAgent : IAsyncDisposable
     private async Task RunAsync(CancellationToken cancellationToken)
     {
         using var ticks = new PeriodicTimer(_options.Heartbeat, _time);
-        Task round = Task.CompletedTask;
+        Task heartbeat = Task.CompletedTask, detection = Task.CompletedTask;
         try
         {
             while (await ticks.WaitForNextTickAsync(cancellationToken))
             {
-                // A round whose Redis call hangs is not stacked upon; the fence timer runs regardless.
-                if (round.IsCompleted)
-                    round = RoundAsync(cancellationToken);
+                // Heartbeat and detection run side by side so a slow cleanup never delays the lease; a call
+                // that hangs is not stacked upon, and the fence timer runs regardless.
+                if (heartbeat.IsCompleted)
+                    heartbeat = HeartbeatAsync();
+                if (detection.IsCompleted)
+                    detection = DetectSafelyAsync();
             }
         }
         catch (OperationCanceledException)
         {
         }
-        await round;
+        await Task.WhenAll(heartbeat, detection);
     }
 
-    private async Task RoundAsync(CancellationToken cancellationToken)
+    private async Task HeartbeatAsync()
     {
         long sent = _time.GetTimestamp();
         try
@@ -179,14 +194,27 @@ public sealed class MembershipAgent : IAsyncDisposable
                 _logger.LogInformation("silo {Silo} renews its lease again", Silo);
             _heartbeatFailing = false;
             Renewed(sent);
-            if (!cancellationToken.IsCancellationRequested)
-                await DetectAsync();
         }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception error)
         {
             if (!_heartbeatFailing)
-                _logger.LogWarning(error, "silo {Silo} could not renew its lease or check its peers", Silo);
+                _logger.LogWarning(error, "silo {Silo} could not renew its lease", Silo);
             _heartbeatFailing = true;
+        }
+    }
+
+    private async Task DetectSafelyAsync()
+    {
+        try
+        {
+            await DetectAsync();
+            _detectionFailing = false;
+        }
+        catch (Exception error)
+        {
+            if (!_detectionFailing)
+                _logger.LogWarning(error, "silo {Silo} could not check its peers for failures", Silo);
+            _detectionFailing = true;
         }
     }
 
@@ -264,7 +292,7 @@ public sealed class MembershipAgent : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (_fenced || _declaredDead || _status is null or SiloStatus.Dead)
+            if (_fenced || _declaredDead || _leaving || _status is null)
                 return;
             TimeSpan left = _options.SelfFenceAfter - _time.GetElapsedTime(_lastRenewal);
             if (left > TimeSpan.Zero)
@@ -282,7 +310,7 @@ public sealed class MembershipAgent : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (_declaredDead || _status == SiloStatus.Dead)
+            if (_declaredDead || _leaving)
                 return;
             _declaredDead = true;
         }

@@ -104,6 +104,18 @@ public sealed class RedisGrainDirectoryTests(RedisServerFixture redis) : IAsyncL
     }
 
     [Fact]
+    public async Task A_dead_silo_may_not_register()
+    {
+        await SetStatusAsync(SiloA, SiloStatus.Dead);
+
+        var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => _directory.RegisterAsync(Address("k1", SiloA), null));
+
+        Assert.Contains("Dead", refusal.Message, StringComparison.Ordinal);
+        Assert.Null(await _directory.LookupAsync("k1"));
+        Assert.Null(await redis.Admin.HashGetAllAsync(_directory.KeyOf("k1")));
+    }
+
+    [Fact]
     public async Task An_activation_on_a_silo_missing_from_membership_is_taken_over()
     {
         var gone = new SiloAddress("http://gone:9101", 5);
@@ -181,6 +193,7 @@ public sealed class RedisGrainDirectoryTests(RedisServerFixture redis) : IAsyncL
         Assert.Null(await redis.Admin.HashGetAllAsync(_directory.IndexKeyOf(SiloA)));
         Assert.Equal(0, await _directory.RemoveSiloAsync(SiloA));
         Assert.Equal(2, (await _directory.RegisterAsync(Address(onA[1].GrainId, SiloB), null)).Fence);
+        Assert.DoesNotContain(await _directory.ListAsync(), e => e.Silo == SiloA);
     }
 
     [Fact]
