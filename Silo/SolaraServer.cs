@@ -56,6 +56,7 @@ public static class SolaraServer
                 "SOLARA_STATE_BACKEND=memory cannot be shared by the silos of a cluster: use redis (state then survives a silo), or leave persistence off");
         await using var app = await SiloHost.BuildAsync(new SiloHostOptions(urls, server, kernels, state, cluster, apps));
         await app.RunAsync();
-        return 0;
+        // Peers declared this silo dead (SiloHost set the code): it stopped and must be restarted.
+        return Environment.ExitCode;
     }
 }

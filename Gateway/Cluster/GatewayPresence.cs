@@ -15,19 +15,28 @@ public sealed class GatewayPresence(IGatewayRegistry registry, RemoteAppCatalog 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period);
-        do
+        try
         {
-            try
-            {
-                await registry.HeartbeatAsync(endpoint, _started, (int)counters.Open);
-                await catalog.RefreshAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning("gateway {Endpoint} could not reach the cluster: {Error}", endpoint, e.Message);
-            }
+            await BeatAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+                await BeatAsync(stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await registry.HeartbeatAsync(endpoint, _started, (int)counters.Open);
+            await catalog.RefreshAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning("gateway {Endpoint} could not reach the cluster: {Error}", endpoint, e.Message);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ namespace Solara.Orleans.Silo.Cluster;
 /// (bounded by <c>SOLARA_STATE_SHUTDOWN_TIMEOUT</c>) → Dead → exit.</summary>
 public static class SiloHost
 {
+    /// <summary>The exit code of a silo that stopped because its peers declared it dead.</summary>
+    public const int DeclaredDeadExitCode = 3;
+
     public static async Task<WebApplication> BuildAsync(SiloHostOptions options, Action<ILoggingBuilder>? logging = null, IStateBackend? stateBackend = null)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -101,8 +104,9 @@ public static class SiloHost
         membershipAgent.DeclaredDead += () =>
         {
             kernelSilo.IsFenced = true;
-            logger.LogCritical("silo {Silo} was declared dead by its peers; it stops serving and must be restarted", kernelSilo.Address);
-            (options.OnDeclaredDead ?? (() => Environment.Exit(3)))();
+            logger.LogCritical("silo {Silo} was declared dead by its peers; it stops serving and must be restarted (exit code {Code})", kernelSilo.Address, DeclaredDeadExitCode);
+            Environment.ExitCode = DeclaredDeadExitCode;
+            app.Lifetime.StopApplication();
         };
         app.Lifetime.ApplicationStarted.Register(() => kernelSilo.StartAsync().GetAwaiter().GetResult());
         app.Lifetime.ApplicationStopping.Register(() =>

@@ -13,10 +13,6 @@ public sealed record SiloHostOptions(
     ClusterOptions Cluster,
     IReadOnlyList<SolaraApp> Apps)
 {
-    /// <summary>What to do when peers have declared this silo dead: it must stop serving and be
-    /// restarted (the program exits with code 3; an in-process test cluster stops the host).</summary>
-    public Action? OnDeclaredDead { get; init; }
-
     /// <summary>The base URL peers reach this silo at: <c>SOLARA_CLUSTER_ADVERTISE</c>, else the first
     /// listen URL with a wildcard or <c>localhost</c> host replaced by 127.0.0.1.</summary>
     public string Advertise => Cluster.Advertise ?? AdvertisedUrl.From(Urls[0]);

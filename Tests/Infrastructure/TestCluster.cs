@@ -139,7 +139,10 @@ public sealed class TestCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (TestGateway gateway in _gateways)
+        {
+            await gateway.App.StopAsync();
             await gateway.App.DisposeAsync();
+        }
         foreach (TestSilo silo in _silos)
             await silo.Process.DisposeAsync();
         await Connection.DisposeAsync();
