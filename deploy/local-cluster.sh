@@ -256,6 +256,7 @@ exit_meaning() {
 cmd_up() {
   command -v redis-server >/dev/null || die "redis-server is not installed (apt-get install redis-server)"
   [[ -x "$NGINX" ]] || die "$NGINX is not installed (apt-get install nginx)"
+  command -v curl >/dev/null || die "curl is not installed (apt-get install curl): it probes /readyz"
   mkdir -p "$LOGS"
   ensure_env_file
   build_if_needed

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using Solara.Orleans.Cluster.Redis;
 
@@ -43,11 +44,9 @@ public sealed class LocalCluster : IAsyncDisposable
     public string GatewayUrl(int n) => $"http://127.0.0.1:{_basePort + Silos + n}";
 
     /// <summary>Runs <c>up</c> on free ports in a fresh run directory; the script waits until every part is ready.</summary>
-    public static async Task<LocalCluster> StartAsync()
+    public static async Task<LocalCluster> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
-        string root = RepositoryRoot();
-        string runDirectory = Path.Combine(Path.GetTempPath(), $"solara-local-cluster-{Guid.NewGuid():N}");
-        var cluster = new LocalCluster(root, runDirectory, FreePortRange(PortCount), BuildConfiguration());
+        LocalCluster cluster = Create(settings);
         try
         {
             await cluster.UpAsync();
@@ -58,6 +57,28 @@ public sealed class LocalCluster : IAsyncDisposable
             await cluster.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A cluster on free ports that is not started yet. With <paramref name="settings"/> the run
+    /// directory's <c>env</c> file is written here (the secrets the script would generate, then these
+    /// settings); without, the first <c>up</c> generates it.</summary>
+    public static LocalCluster Create(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        string runDirectory = Path.Combine(Path.GetTempPath(), $"solara-local-cluster-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(runDirectory);
+        if (settings is not null)
+        {
+            var env = new Dictionary<string, string>
+            {
+                ["SOLARA_CLUSTER_SECRET"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+                ["SOLARA_STATE_SECRET_KEYS"] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+                ["SOLARA_STATE_BACKEND"] = "redis",
+            };
+            foreach ((string name, string value) in settings)
+                env[name] = value;
+            File.WriteAllLines(Path.Combine(runDirectory, "env"), env.Select(setting => $"{setting.Key}={setting.Value}"));
+        }
+        return new LocalCluster(RepositoryRoot(), runDirectory, FreePortRange(PortCount), BuildConfiguration());
     }
 
     /// <summary><c>up</c>: starts whatever part is not running and waits until it is ready.</summary>

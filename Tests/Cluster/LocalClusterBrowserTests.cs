@@ -80,24 +80,26 @@ public sealed class LocalClusterBrowserTests(BrowserFixture browser)
         throw new TimeoutException($"{key} field {ClicksField} never held {expected} (last: {seen}).\n{cluster.Logs()}");
     }
 
-    /// <summary>The silo (1-based) named by the kernel's grain directory entry, waiting (bounded) while the
-    /// entry is missing or still names <paramref name="except"/>.</summary>
+    /// <summary>The silo (1-based) named by the kernel's grain directory entry
+    /// (<c>{SOLARA_CLUSTER_PREFIX}dir:{grain id}</c>, the grain id ending with the kernel id), waiting
+    /// (bounded) while the entry is missing or still names <paramref name="except"/>.</summary>
     private static async Task<int> HostingSiloAsync(LocalCluster cluster, RespRedisConnection redis, string kernelId, int? except)
     {
-        string key = $"solara:cluster:dir:{kernelId}"; // SOLARA_CLUSTER_PREFIX's default, then dir:{grain id}
+        const string pattern = "solara:cluster:dir:*"; // SOLARA_CLUSTER_PREFIX's default
         string entry = "";
         DateTime deadline = DateTime.UtcNow + Deadline;
         while (DateTime.UtcNow < deadline)
         {
-            entry = await ReadAsTextAsync(redis, key);
+            RedisReply keys = await redis.CommandAsync(CancellationToken.None, "KEYS", pattern + kernelId);
+            entry = keys.AsArray() is [RedisReply key] ? await ReadAsTextAsync(redis, Encoding.UTF8.GetString(key.AsBytes())) : "";
             int[] named = [.. Enumerable.Range(1, LocalCluster.Silos).Where(n => entry.Contains(cluster.SiloUrl(n), StringComparison.Ordinal))];
             if (named is [int silo] && silo != except)
                 return silo;
             await Task.Delay(50);
         }
-        RedisReply all = await redis.CommandAsync(CancellationToken.None, "KEYS", "*dir:*");
-        string keys = string.Join(", ", all.AsArray().Select(k => Encoding.UTF8.GetString(k.AsBytes())));
-        throw new TimeoutException($"the directory entry {key} never named one live silo other than {except} (last: '{entry}'; directory keys: {keys}).\n{cluster.Logs()}");
+        RedisReply all = await redis.CommandAsync(CancellationToken.None, "KEYS", pattern);
+        string directory = string.Join(", ", all.AsArray().Select(k => Encoding.UTF8.GetString(k.AsBytes())));
+        throw new TimeoutException($"no directory entry for kernel {kernelId} named one silo other than {except} (last: '{entry}'; directory keys: {directory}).\n{cluster.Logs()}");
     }
 
     /// <summary>A string or hash key as text, whatever its encoding (empty when absent).</summary>
