@@ -105,10 +105,10 @@ running_pid() {
 # A string the part's command line contains (to recognise a reused pid).
 command_marker() {
   case "$1" in
-    redis) echo "redis-server" ;;
+    redis) echo "redis-server 127.0.0.1:$(port_of redis)" ;;
     silo*) echo "Solara.Orleans.Silo.dll --role silo --port $(port_of "$1")" ;;
     gateway*) echo "Solara.Orleans.Gateway.dll --port $(port_of "$1")" ;;
-    nginx) echo "nginx" ;;
+    nginx) echo "nginx -p $RUN/nginx" ;;
   esac
 }
 
