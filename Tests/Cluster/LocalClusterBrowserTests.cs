@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Grains.State;
 using Solara.Orleans.Tests.Browser;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace Solara.Orleans.Tests.Cluster;
@@ -11,7 +12,7 @@ namespace Solara.Orleans.Tests.Cluster;
 /// gateways, nginx round-robin without stickiness), a page opened through nginx, and the silo that hosts
 /// its kernel SIGKILLed.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LocalClusterBrowserTests(BrowserFixture browser)
+public sealed class LocalClusterBrowserTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string ClicksField = "reactive:samples.counter.clicks";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
@@ -34,9 +35,11 @@ public sealed class LocalClusterBrowserTests(BrowserFixture browser)
         int host = await HostingSiloAsync(cluster, redis, kernelId, except: null);
         await page.RecordStatesAsync();
 
+        var sinceKill = System.Diagnostics.Stopwatch.StartNew();
         await cluster.KillSiloAsync(host);
 
         await page.WaitForStateAsync("mounted", minReconnects: 1);
+        output.WriteLine($"SIGKILL of silo{host} to the restored page: {sinceKill.ElapsedMilliseconds} ms");
         var states = await page.RecordedStatesAsync();
         Assert.Contains(("restoring", "Restoring session…"), states);
         Assert.DoesNotContain(states, s => s.State == "gave-up");
