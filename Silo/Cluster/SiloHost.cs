@@ -36,6 +36,7 @@ public static class SiloHost
             ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
         });
         builder.WebHost.UseUrls([.. options.Urls]);
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.State.ShutdownTimeout + TimeSpan.FromSeconds(2));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -106,7 +107,8 @@ public static class SiloHost
             kernelSilo.IsFenced = true;
             logger.LogCritical("silo {Silo} was declared dead by its peers; it stops serving and must be restarted (exit code {Code})", kernelSilo.Address, DeclaredDeadExitCode);
             Environment.ExitCode = DeclaredDeadExitCode;
-            app.Lifetime.StopApplication();
+            // Not on this thread: stopping runs the stop callbacks synchronously, and they wait for the agent that raised this event.
+            _ = Task.Run(app.Lifetime.StopApplication);
         };
         app.Lifetime.ApplicationStarted.Register(() => kernelSilo.StartAsync().GetAwaiter().GetResult());
         app.Lifetime.ApplicationStopping.Register(() =>

@@ -86,7 +86,10 @@ public sealed class ClusterFailoverTests(RedisServerFixture redis)
         long? takenOver = await ClusterCounter.GenerationAsync(cluster, kernelId);
 
         zombie.Process.Signal("CONT");
-        int exitCode = await zombie.Process.Exited.WaitAsync(cluster.DeathDetectionBound + TimeSpan.FromSeconds(30));
+        Task<int> exited = zombie.Process.Exited;
+        if (await Task.WhenAny(exited, Task.Delay(cluster.DeathDetectionBound + TimeSpan.FromSeconds(30))) != exited)
+            throw new Xunit.Sdk.XunitException("the zombie silo did not exit:\n" + zombie.Process.Output);
+        int exitCode = await exited;
         Assert.Equal(3, exitCode);
         Assert.Contains("declared dead", zombie.Process.Output);
         Assert.True(zombie.Process.Output.Contains("flush result=rejected", StringComparison.Ordinal), zombie.Process.Output);
