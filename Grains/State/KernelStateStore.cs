@@ -95,7 +95,7 @@ public sealed partial class KernelStateStore(KernelGrain kernel, StatePersistenc
                 break;
             case TakeoverOutcome.IdentityMismatch:
                 _generation = 0;
-                Finish("miss", new LastRestore("identity-mismatch"), 0);
+                Finish("identity-mismatch", new LastRestore("identity-mismatch"), 0);
                 break;
             default:
                 await RestoreAsync(taken.Fields);

@@ -36,7 +36,8 @@ public sealed class StateStats(TimeProvider time)
             {
                 case "success": _restoreSuccess++; break;
                 case "bailout": _restoreBailout++; break;
-                case "miss": _restoreMiss++; break;
+                // Another session's hash is a fresh start for this one: counted with the misses (seed 002 has no counter of its own).
+                case "miss" or "identity-mismatch": _restoreMiss++; break;
                 case "fresh-schema": _restoreSchemaReset++; break;
             }
         }

@@ -19,6 +19,7 @@ public sealed class KernelContext : IDisposable
         SessionId = sessionId;
         Dispatcher = dispatcher;
         Production = production;
+        Closing = _closing.Token;
         s_live.TryAdd(this, 0);
     }
 
@@ -32,8 +33,8 @@ public sealed class KernelContext : IDisposable
     public IKernelDispatcher Dispatcher { get; }
     public bool Production { get; }
 
-    /// <summary>Cancelled when the kernel closes.</summary>
-    public CancellationToken Closing => _closing.Token;
+    /// <summary>Cancelled when the kernel closes; still readable after the context is disposed.</summary>
+    public CancellationToken Closing { get; }
 
     /// <summary>Runs after every turn's work, before widgets are flushed (the render pass).</summary>
     public event Action? EndOfTurn;

@@ -70,7 +70,9 @@ public sealed class RedisServerFixture : IAsyncLifetime
         File.Delete(UnixSocket);
     }
 
-    private static async Task<Process> StartAsync(int port, string unixSocket)
+    /// <summary>Starts a <c>redis-server</c> on <paramref name="port"/> and waits until it is ready;
+    /// <paramref name="extra"/> arguments override the defaults (later ones win).</summary>
+    internal static async Task<Process> StartAsync(int port, string unixSocket, params string[] extra)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -78,7 +80,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", "", "--unixsocket", unixSocket, "--unixsocketperm", "700"])
+        foreach (string argument in (string[])["--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", "", "--unixsocket", unixSocket, "--unixsocketperm", "700", .. extra])
             start.ArgumentList.Add(argument);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -119,5 +119,8 @@ public sealed class StateRestoreTests
         Assert.Equal("identity-mismatch", (string?)status["lastRestore"]!["status"]);
         Assert.Equal("Clicked: 0", PersistedServer.ButtonLabel(await intruder.RunAppAsync("counter")));
         Assert.Equal(1L, await server.Backend().PeekGenerationAsync(kernelId));
+        Assert.Single(server.Logs.Matching($"restore result=identity-mismatch kernel={kernelId}"));
+        Assert.Single(server.Logs.Matching($"restore result=miss kernel={kernelId}")); // the first session's own first connect
+        Assert.Equal(2, server.Persistence().Stats.RestoreAttempts);
     }
 }
