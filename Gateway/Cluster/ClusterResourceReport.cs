@@ -15,13 +15,17 @@ public static class ClusterResourceReport
         {
             MembershipEntry row = rows[i];
             JsonObject report = reports[i] ?? new JsonObject { ["error"] = "no answer" };
-            report["silo"] = row.Silo.ToString();
-            report["endpoint"] = row.Silo.Endpoint;
-            report["generation"] = row.Silo.Generation;
-            report["status"] = row.Status.ToString();
-            report["live"] = row.IsLive(snapshot.Now, lease);
-            report["heartbeat_age_seconds"] = Math.Round((snapshot.Now - row.IAmAliveTime).TotalSeconds, 3);
-            report["uptime_seconds"] = Math.Round((snapshot.Now - row.StartTime).TotalSeconds, 1);
+            report["membership"] = new JsonObject
+            {
+                ["silo"] = row.Silo.ToString(),
+                ["endpoint"] = row.Silo.Endpoint,
+                ["generation"] = row.Silo.Generation,
+                ["status"] = row.Status.ToString(),
+                ["live"] = row.IsLive(snapshot.Now, lease),
+                ["activations"] = row.Activations,
+                ["heartbeat_age_seconds"] = Math.Round((snapshot.Now - row.IAmAliveTime).TotalSeconds, 3),
+                ["uptime_seconds"] = Math.Round((snapshot.Now - row.StartTime).TotalSeconds, 1),
+            };
             if (report["kernels"] is JsonObject siloKernels)
                 Add(kernels, siloKernels);
             silos.Add(report);

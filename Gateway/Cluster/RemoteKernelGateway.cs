@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Cluster;
 using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Cluster.Redis;
 
 namespace Solara.Orleans.Gateway.Cluster;
 
@@ -30,10 +31,21 @@ public sealed class RemoteKernelGateway(
         string? lastProblem = null;
         while (!cancellationToken.IsCancellationRequested)
         {
-            (string? endpoint, string? predecessor, KernelAttachResult? refusal) = await ChooseSiloAsync(request.KernelId);
-            if (refusal is not null)
-                return refusal;
-            ForwardOutcome outcome = await silos.ConnectAsync(endpoint!, request, predecessor, cancellationToken);
+            ForwardOutcome outcome;
+            string? endpoint;
+            try
+            {
+                (endpoint, string? predecessor, KernelAttachResult? refusal) = await ChooseSiloAsync(request.KernelId);
+                if (refusal is not null)
+                    return refusal;
+                outcome = await silos.ConnectAsync(endpoint!, request, predecessor, cancellationToken);
+            }
+            catch (Exception e) when (e is RedisCallException or TimeoutException)
+            {
+                // Membership or directory did not answer in time: transient, like an unreachable silo.
+                endpoint = null;
+                outcome = new ForwardOutcome.Unreachable($"cluster Redis: {e.Message}");
+            }
             switch (outcome)
             {
                 case ForwardOutcome.Connected connected:

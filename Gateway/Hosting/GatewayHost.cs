@@ -36,7 +36,7 @@ public static class GatewayHost
         logging?.Invoke(builder.Logging);
 
         RespRedisConnection redis = await ClusterRedisConnection.OpenAsync(options.Cluster);
-        var membership = new RedisMembershipTable(redis, options.Cluster.Prefix);
+        var membership = new CachedMembershipTable(new RedisMembershipTable(redis, options.Cluster.Prefix), options.Cluster.Heartbeat);
         var directory = new RedisGrainDirectory(redis, options.Cluster.Prefix);
         var registry = new RedisGatewayRegistry(redis, options.Cluster.Prefix, ForgetGatewaysAfter);
         builder.Services.AddSingleton(options.Cluster);
