@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
@@ -5,22 +8,38 @@ using OpenTelemetry.Resources;
 
 namespace Solara.Orleans.Gateway.Metrics;
 
-/// <summary>Exports the Solara meters over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (protocol,
-/// headers and interval from the other standard <c>OTEL_*</c> variables). A process that hosts a silo
-/// exports the kernel meter too.</summary>
-public static class OtlpMetricsExport
+/// <summary>Exports the Solara meters over OTLP while the host runs, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+/// is set (protocol, headers and interval from the other standard <c>OTEL_*</c> variables). A process that
+/// hosts a silo exports the kernel meter too. Stopping the host flushes the last export.</summary>
+public sealed class OtlpMetricsExport(string endpoint, string serviceName, ILogger<OtlpMetricsExport> logger) : IHostedService
 {
     public const string KernelMeterName = "Solara.Orleans.Kernels";
 
-    /// <summary>The running exporter (dispose it on shutdown to flush); null when no endpoint is configured.</summary>
-    public static MeterProvider? StartIfConfigured(string? endpoint, string serviceName)
+    private MeterProvider? _provider;
+
+    /// <summary>Registers the export when <paramref name="endpoint"/> is set; nothing otherwise.</summary>
+    public static IServiceCollection AddIfConfigured(IServiceCollection services, string? endpoint, string serviceName)
     {
-        if (endpoint is null)
-            return null;
-        return Sdk.CreateMeterProviderBuilder()
+        if (endpoint is not null)
+            services.AddHostedService(sp => new OtlpMetricsExport(endpoint, serviceName, sp.GetRequiredService<ILogger<OtlpMetricsExport>>()));
+        return services;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _provider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(serviceName))
             .AddMeter(GatewayMetrics.MeterName, KernelMeterName)
             .AddOtlpExporter((OtlpExporterOptions exporter) => exporter.Endpoint = new Uri(endpoint))
             .Build();
+        logger.LogInformation("exporting metrics over OTLP to {Endpoint} (meters {Gateway}, {Kernels})", endpoint, GatewayMetrics.MeterName, KernelMeterName);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _provider?.Dispose();
+        _provider = null;
+        return Task.CompletedTask;
     }
 }
