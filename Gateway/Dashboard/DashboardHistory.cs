@@ -36,7 +36,7 @@ public sealed class DashboardHistory(int maxPoints = 600, int maxEvents = 200)
             {
                 if (report["metrics"] is JsonObject metrics && _previousMetrics.TryGetValue(silo, out JsonObject? before))
                     deltas[silo] = MetricsMath.Delta(metrics, before);
-                if ((double?)report["process"]?["cpu_seconds"] is { } cpu && _previousCpu.TryGetValue(silo, out double cpuBefore))
+                if (JsonNumbers.Double(report["process"]?["cpu_seconds"]) is { } cpu && _previousCpu.TryGetValue(silo, out double cpuBefore))
                     CpuPercent[silo] = Math.Round(Math.Max(0, cpu - cpuBefore) / seconds * 100, 1);
             }
             JsonObject current = MetricsMath.Sum(reports.Values.Select(r => r["metrics"] as JsonObject));
@@ -48,13 +48,13 @@ public sealed class DashboardHistory(int maxPoints = 600, int maxEvents = 200)
         {
             if (report["metrics"] is JsonObject metrics)
                 _previousMetrics[silo] = metrics;
-            if ((double?)report["process"]?["cpu_seconds"] is { } cpu)
+            if (JsonNumbers.Double(report["process"]?["cpu_seconds"]) is { } cpu)
                 _previousCpu[silo] = cpu;
         }
         _previousAt = at;
     }
 
-    public IEnumerable<JsonObject> PointsSince(long seq) => _points.Where(p => (long?)p["seq"] > seq);
+    public IEnumerable<JsonObject> PointsSince(long seq) => _points.Where(p => JsonNumbers.Long(p["seq"]) > seq);
 
     private void RecordStatusEvents(DateTimeOffset at, IReadOnlyList<SiloStatusRow> silos)
     {
@@ -81,7 +81,7 @@ public sealed class DashboardHistory(int maxPoints = 600, int maxEvents = 200)
         {
             if (report["state"] is not JsonObject state)
                 continue;
-            long success = (long?)state["restore_success"] ?? 0, bailout = (long?)state["restore_bailout"] ?? 0, reset = (long?)state["restore_schema_reset"] ?? 0;
+            long success = JsonNumbers.Long(state["restore_success"]) ?? 0, bailout = JsonNumbers.Long(state["restore_bailout"]) ?? 0, reset = JsonNumbers.Long(state["restore_schema_reset"]) ?? 0;
             long found = success + bailout + reset;
             if (_previousRestored.TryGetValue(silo, out var before) && found > before.Found)
             {

@@ -20,7 +20,7 @@ public static class DashboardPersistence
         JsonObject[] states = [.. reports.Values.Select(r => r["state"]).OfType<JsonObject>()];
         var totals = new JsonObject();
         foreach (string counter in Counters)
-            totals[counter] = states.Sum(s => (long?)s[counter] ?? 0);
+            totals[counter] = states.Sum(s => JsonNumbers.Long(s[counter]) ?? 0);
         totals["restore_success_ratio"] = SuccessRatio(totals);
         totals["status"] = states.Length == 0 ? "off"
             : states.All(s => (string?)s["status"] == "off") ? "off"
@@ -46,8 +46,8 @@ public static class DashboardPersistence
     /// <summary>Of the restores that found state (success, bail-out, schema reset), the share that succeeded; null before any.</summary>
     public static double? SuccessRatio(JsonObject counts)
     {
-        long success = (long?)counts["restore_success"] ?? 0;
-        long found = success + ((long?)counts["restore_bailout"] ?? 0) + ((long?)counts["restore_schema_reset"] ?? 0);
+        long success = JsonNumbers.Long(counts["restore_success"]) ?? 0;
+        long found = success + (JsonNumbers.Long(counts["restore_bailout"]) ?? 0) + (JsonNumbers.Long(counts["restore_schema_reset"]) ?? 0);
         return found == 0 ? null : Math.Round((double)success / found, 4);
     }
 
@@ -58,7 +58,7 @@ public static class DashboardPersistence
         {
             string label = (string?)row[labelName] ?? "";
             (long syncs, long bytes) = rows.GetValueOrDefault(label);
-            rows[label] = (syncs + ((long?)row["syncs"] ?? 0), bytes + ((long?)row["bytes"] ?? 0));
+            rows[label] = (syncs + (JsonNumbers.Long(row["syncs"]) ?? 0), bytes + (JsonNumbers.Long(row["bytes"]) ?? 0));
         }
         return new JsonArray([.. rows.OrderByDescending(r => r.Value.Bytes).ThenBy(r => r.Key, StringComparer.Ordinal).Take(TableRows)
             .Select(r => (JsonNode?)new JsonObject { [labelName] = r.Key, ["syncs"] = r.Value.Syncs, ["bytes"] = r.Value.Bytes })]);

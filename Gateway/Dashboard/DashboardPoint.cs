@@ -33,7 +33,7 @@ public static class DashboardPoint
             ["flushes"] = Rates(MetricsMath.ByTag(sum, "counters", Flushes), seconds),
             ["p50"] = MetricsMath.Percentile(turns, 0.5),
             ["p99"] = MetricsMath.Percentile(turns, 0.99),
-            ["turns"] = Math.Round(((double?)turns?["count"] ?? 0) / seconds, 2),
+            ["turns"] = Math.Round((JsonNumbers.Double(turns?["count"]) ?? 0) / seconds, 2),
             ["queued"] = MetricsMath.Total(current, "gauges", MailboxQueued),
             ["kernels"] = MetricsMath.Total(current, "gauges", Active),
             ["by_silo"] = new JsonObject(deltas.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => KeyValuePair.Create<string, JsonNode?>(d.Key,

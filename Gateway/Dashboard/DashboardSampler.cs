@@ -21,7 +21,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DashboardHistory _history = new();
-    private readonly DateTimeOffset _gatewayStarted = DateTimeOffset.UtcNow;
+    private static readonly DateTimeOffset GatewayStarted = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
     private JsonObject? _sample;
     private DateTimeOffset _sampledAt;
 
@@ -121,7 +121,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             ["stale"] = row.Stale,
             ["reporting"] = row.Reporting,
             ["heartbeat_age_seconds"] = entry is null || table is null ? null : Math.Round((table.Now - entry.IAmAliveTime).TotalSeconds, 1),
-            ["uptime_seconds"] = (double?)process?["uptime_seconds"] is { } up ? Math.Round(up) : entry is null || table is null ? null : Math.Round((table.Now - entry.StartTime).TotalSeconds),
+            ["uptime_seconds"] = JsonNumbers.Double(process?["uptime_seconds"]) is { } up ? Math.Round(up) : entry is null || table is null ? null : Math.Round((table.Now - entry.StartTime).TotalSeconds),
             ["cpu_percent"] = _history.CpuPercent.TryGetValue(row.Address, out double cpu) ? cpu : null,
             ["processors"] = process?["processor_count"]?.DeepClone(),
             ["working_set_bytes"] = process?["working_set_bytes"]?.DeepClone(),
@@ -129,8 +129,8 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             ["capacity"] = entry?.Capacity,
             ["activations"] = new JsonObject
             {
-                ["KernelGrain"] = (long?)report?["kernels"]?["total"] ?? entry?.Activations,
-                ["SessionGrain"] = (long?)report?["sessions"]?["total"],
+                ["KernelGrain"] = JsonNumbers.Long(report?["kernels"]?["total"]) ?? entry?.Activations,
+                ["SessionGrain"] = JsonNumbers.Long(report?["sessions"]?["total"]),
             },
             ["kernels_connected"] = report?["kernels"]?["has_connected"]?.DeepClone(),
             ["kernels_disconnected"] = report?["kernels"]?["has_disconnected"]?.DeepClone(),
@@ -170,7 +170,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             {
                 ["endpoint"] = self,
                 ["open_sockets"] = sockets.Open,
-                ["uptime_seconds"] = Math.Round((DateTimeOffset.UtcNow - _gatewayStarted).TotalSeconds),
+                ["uptime_seconds"] = Math.Round((DateTimeOffset.UtcNow - GatewayStarted).TotalSeconds),
                 ["frames_out"] = GatewayMetrics.FramesOut,
                 ["bytes_out"] = GatewayMetrics.BytesOut,
                 ["self"] = true,

@@ -83,11 +83,11 @@ public static class MetricsMath
 
     /// <summary>The total of counter <paramref name="name"/> over all its tags.</summary>
     public static double Total(JsonObject? block, string table, string name) =>
-        (block?[table]?[name] as JsonObject)?.Sum(t => (double?)t.Value ?? 0) ?? 0;
+        (block?[table]?[name] as JsonObject)?.Sum(t => JsonNumbers.Double(t.Value) ?? 0) ?? 0;
 
     /// <summary>Counter <paramref name="name"/> by tag.</summary>
     public static Dictionary<string, double> ByTag(JsonObject? block, string table, string name) =>
-        (block?[table]?[name] as JsonObject)?.ToDictionary(t => t.Key, t => (double?)t.Value ?? 0, StringComparer.Ordinal)
+        (block?[table]?[name] as JsonObject)?.ToDictionary(t => t.Key, t => JsonNumbers.Double(t.Value) ?? 0, StringComparer.Ordinal)
         ?? new Dictionary<string, double>(StringComparer.Ordinal);
 
     private static void AddTable(Dictionary<string, Dictionary<string, double>> into, JsonObject? table, double sign)
@@ -97,7 +97,7 @@ public static class MetricsMath
             if (!into.TryGetValue(name, out Dictionary<string, double>? row))
                 into[name] = row = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach ((string tag, JsonNode? value) in tags as JsonObject ?? [])
-                row[tag] = row.GetValueOrDefault(tag) + sign * ((double?)value ?? 0);
+                row[tag] = row.GetValueOrDefault(tag) + sign * (JsonNumbers.Double(value) ?? 0);
         }
     }
 
@@ -122,7 +122,7 @@ public static class MetricsMath
         {
             if (json?["bounds"] is not JsonArray bounds || json["counts"] is not JsonArray counts || counts.Count != bounds.Count + 1)
                 return null;
-            return new Histogram([.. bounds.Select(b => (double?)b ?? 0)], [.. counts.Select(c => (double?)c ?? 0)], (double?)json["sum"] ?? 0);
+            return new Histogram([.. bounds.Select(b => JsonNumbers.Double(b) ?? 0)], [.. counts.Select(c => JsonNumbers.Double(c) ?? 0)], JsonNumbers.Double(json["sum"]) ?? 0);
         }
 
         /// <summary>Bucket-wise <c>this + sign × other</c>; histograms with other bounds are not combined.</summary>
