@@ -2,7 +2,6 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
 using Solara.Orleans.Abstractions.Kernels;
-using Solara.Orleans.Gateway.Metrics;
 
 namespace Solara.Orleans.Cluster.Transport;
 
@@ -34,11 +33,7 @@ public sealed class QueuedWebSocket : IKernelSocket
     /// <summary>True once a close has been requested: frames that arrive afterwards are not forwarded.</summary>
     public bool IsClosing => Volatile.Read(ref _closing);
 
-    public void Send(KernelFrame frame)
-    {
-        if (_outbox.Writer.TryWrite(frame))
-            GatewayMetrics.FrameQueued(frame.Data.Length);
-    }
+    public void Send(KernelFrame frame) => _outbox.Writer.TryWrite(frame);
 
     public void Close(int closeCode, string reason)
     {

@@ -22,6 +22,7 @@ public static class DashboardEndpoints
     {
         services.AddSingleton<DashboardAccess>();
         services.AddSingleton<DashboardSampler>();
+        services.AddSingleton<GatewayMetrics>();
         return OtlpMetricsExport.AddIfConfigured(services, server.OtlpEndpoint, "solara-orleans");
     }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Cluster;
 using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Options;
-using Solara.Orleans.Gateway.Metrics;
 using Solara.Orleans.Gateway.WebSockets;
 
 namespace Solara.Orleans.Gateway.Dashboard;
@@ -74,6 +73,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             errors.Add($"membership: {e.Message}");
         }
         IReadOnlyDictionary<string, JsonObject> reports = SiloReports.Split(report);
+        IReadOnlyDictionary<string, string> reportErrors = SiloReports.Errors(report);
         IGatewayRegistry? registry = services.GetService<IGatewayRegistry>();
         TimeSpan? lease = registry is null ? null : services.GetService<ClusterOptions>()?.Lease ?? TimeSpan.FromSeconds(2);
         List<SiloStatusRow> rows = StatusRows(table, reports, lease);
@@ -83,7 +83,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             ["now"] = now.ToUnixTimeMilliseconds(),
             ["cluster_mode"] = registry is not null,
             ["membership_version"] = table?.Version,
-            ["silos"] = new JsonArray([.. rows.Select(row => (JsonNode?)SiloJson(row, table, reports.GetValueOrDefault(row.Address)))]),
+            ["silos"] = new JsonArray([.. rows.Select(row => (JsonNode?)SiloJson(row, table, reports.GetValueOrDefault(row.Address), reportErrors.GetValueOrDefault(row.Address)))]),
             ["gateways"] = await GatewaysAsync(registry, errors),
             ["persistence"] = DashboardPersistence.Build(reports),
             ["kernels"] = KernelTable(reports),
@@ -105,7 +105,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
         return rows;
     }
 
-    private JsonObject SiloJson(SiloStatusRow row, MembershipSnapshot? table, JsonObject? report)
+    private JsonObject SiloJson(SiloStatusRow row, MembershipSnapshot? table, JsonObject? report, string? reportError)
     {
         MembershipEntry? entry = table?.Entries.FirstOrDefault(e => e.Silo.ToString() == row.Address);
         JsonObject? process = report?["process"] as JsonObject;
@@ -120,6 +120,7 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
             ["healthy"] = row.Healthy,
             ["stale"] = row.Stale,
             ["reporting"] = row.Reporting,
+            ["report_error"] = reportError,
             ["heartbeat_age_seconds"] = entry is null || table is null ? null : Math.Round((table.Now - entry.IAmAliveTime).TotalSeconds, 1),
             ["uptime_seconds"] = JsonNumbers.Double(process?["uptime_seconds"]) is { } up ? Math.Round(up) : entry is null || table is null ? null : Math.Round((table.Now - entry.StartTime).TotalSeconds),
             ["cpu_percent"] = _history.CpuPercent.TryGetValue(row.Address, out double cpu) ? cpu : null,
@@ -171,8 +172,8 @@ public sealed class DashboardSampler(IKernelGateway kernels, IMembershipTable me
                 ["endpoint"] = self,
                 ["open_sockets"] = sockets.Open,
                 ["uptime_seconds"] = Math.Round((DateTimeOffset.UtcNow - GatewayStarted).TotalSeconds),
-                ["frames_out"] = GatewayMetrics.FramesOut,
-                ["bytes_out"] = GatewayMetrics.BytesOut,
+                ["sockets_attempted"] = sockets.Attempts,
+                ["sockets_closed"] = sockets.Closed,
                 ["self"] = true,
             },
         ];

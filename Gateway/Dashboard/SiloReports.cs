@@ -14,7 +14,7 @@ public static class SiloReports
         {
             foreach (JsonObject silo in silos.OfType<JsonObject>())
             {
-                if (AddressOf(silo) is { } address)
+                if (AddressOf(silo) is { } address && !Failed(silo))
                     bySilo[address] = silo;
             }
         }
@@ -24,6 +24,16 @@ public static class SiloReports
         }
         return bySilo;
     }
+
+    /// <summary>Why each silo of a cluster report did not answer (its entry holds only <c>error</c> and the membership fields).</summary>
+    public static IReadOnlyDictionary<string, string> Errors(JsonObject report) =>
+        (report["silos"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(Failed)
+            .Select(s => (Address: AddressOf(s), Error: (string?)s["error"] ?? "no answer"))
+            .Where(s => s.Address is not null)
+            .ToDictionary(s => s.Address!, s => s.Error, StringComparer.Ordinal);
+
+    private static bool Failed(JsonObject silo) => silo["error"] is not null && silo["kernels"] is null;
 
     /// <summary><c>"silo": "a@1"</c> (cluster entry) or <c>"silo": {"address": "a@1"}</c> (a silo's own report).</summary>
     private static string? AddressOf(JsonObject report) => report["silo"] switch

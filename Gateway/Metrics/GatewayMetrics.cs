@@ -1,27 +1,23 @@
 using System.Diagnostics.Metrics;
+using Solara.Orleans.Gateway.WebSockets;
 
 namespace Solara.Orleans.Gateway.Metrics;
 
-/// <summary>The gateway's instruments on the <c>Solara.Orleans.Gateway</c> meter: frames and bytes queued
-/// to browser sockets. Process-wide (a process runs one gateway); the dashboard reads the same totals.</summary>
-public static class GatewayMetrics
+/// <summary>The gateway's instruments on the <c>Solara.Orleans.Gateway</c> meter, observed from the
+/// <see cref="WebSocketCounters"/> it already keeps: browser sockets open, connecting, attempted and closed.</summary>
+public sealed class GatewayMetrics : IDisposable
 {
     public const string MeterName = "Solara.Orleans.Gateway";
 
-    private static readonly Meter Meter = new(MeterName, "1.0");
-    private static readonly Counter<long> FramesOutCounter = Meter.CreateCounter<long>("solara.gateway.frames.out", "{frame}", "Frames queued to browser sockets");
-    private static readonly Counter<long> BytesOutCounter = Meter.CreateCounter<long>("solara.gateway.bytes.out", "By", "Bytes queued to browser sockets");
-    private static long _framesOut;
-    private static long _bytesOut;
+    private readonly Meter _meter = new(MeterName, "1.0");
 
-    public static long FramesOut => Interlocked.Read(ref _framesOut);
-    public static long BytesOut => Interlocked.Read(ref _bytesOut);
-
-    public static void FrameQueued(int bytes)
+    public GatewayMetrics(WebSocketCounters sockets)
     {
-        Interlocked.Increment(ref _framesOut);
-        Interlocked.Add(ref _bytesOut, bytes);
-        FramesOutCounter.Add(1);
-        BytesOutCounter.Add(bytes);
+        _meter.CreateObservableUpDownCounter("solara.gateway.sockets.open", () => sockets.Open, "{socket}", "Browser WebSockets open");
+        _meter.CreateObservableUpDownCounter("solara.gateway.sockets.connecting", () => sockets.Connecting, "{socket}", "Browser WebSockets accepted and attaching");
+        _meter.CreateObservableCounter("solara.gateway.sockets.attempts", () => sockets.Attempts, "{socket}", "Kernel WebSocket requests");
+        _meter.CreateObservableCounter("solara.gateway.sockets.closed", () => sockets.Closed, "{socket}", "Browser WebSockets closed or refused");
     }
+
+    public void Dispose() => _meter.Dispose();
 }

@@ -21,7 +21,14 @@ public sealed class OtlpMetricsExport(string endpoint, string serviceName, ILogg
     public static IServiceCollection AddIfConfigured(IServiceCollection services, string? endpoint, string serviceName)
     {
         if (endpoint is not null)
-            services.AddHostedService(sp => new OtlpMetricsExport(endpoint, serviceName, sp.GetRequiredService<ILogger<OtlpMetricsExport>>()));
+        {
+            services.AddHostedService(sp =>
+            {
+                // The gateway's observable instruments exist once this singleton does (a silo-only host has none).
+                sp.GetService<GatewayMetrics>();
+                return new OtlpMetricsExport(endpoint, serviceName, sp.GetRequiredService<ILogger<OtlpMetricsExport>>());
+            });
+        }
         return services;
     }
 

@@ -164,7 +164,7 @@
       el("td", {}, g.endpoint + (g.self ? " (this one)" : "")),
       el("td", { class: "sockets" }, String(g.open_sockets)),
       el("td", {}, fmt.duration(g.uptime_seconds)),
-      el("td", {}, g.frames_out === undefined ? "–" : String(g.frames_out)),
+      el("td", {}, g.sockets_attempted === undefined ? "–" : `${g.sockets_attempted} / ${g.sockets_closed}`),
     )));
     $("events").replaceChildren(...(data.events || []).map((e) => el("li", { class: e.severity },
       el("time", {}, fmt.time(e.t)), " ", e.text)));
