@@ -14,6 +14,8 @@ public sealed class CounterLoad : IAsyncDisposable
 
     public long Clicks => Interlocked.Read(ref _clicks);
 
+    public IReadOnlyList<string> KernelIds => [.. _clients.Select(c => c.KernelId)];
+
     public static async Task<CounterLoad> StartAsync(TestServer server, int clients)
     {
         var load = new CounterLoad();

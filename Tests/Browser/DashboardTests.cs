@@ -41,6 +41,11 @@ public sealed class DashboardTests(BrowserFixture browser, ITestOutputHelper out
             await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             output.WriteLine($"dashboard screenshot: {screenshot} (clicks so far: {load.Clicks})");
             Assert.True(load.Clicks > 0);
+
+            await page.Page.Locator($"#kernels button[data-kernel='{load.KernelIds[0]}']").ClickAsync();
+            await Expect(page.Page.Locator("#kernel-view")).ToContainTextAsync(server.Silo.Address.ToString());
+            await Expect(page.Page.Locator("#kernel-view table[aria-label='Persisted keys']")).ToContainTextAsync(PersistedServer.CounterKey);
+            await Expect(page.Page.Locator("#kernel-view table[aria-label='Pages']")).ToContainTextAsync("connected");
         }
     }
 

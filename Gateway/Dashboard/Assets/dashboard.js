@@ -212,8 +212,20 @@
     fillRows("redis-silos", rows.length ? rows : [el("tr", {}, el("td", { colspan: "5" }, "no silo uses the Redis state backend"))]);
   }
 
-  function drawKernelPicker(data) {
-    $("kernel-ids").replaceChildren(...(data.kernels || []).map((k) => el("option", { value: k.kernel }, `${k.silo}`)));
+  function drawKernels(data) {
+    const kernels = data.kernels || [];
+    $("kernel-ids").replaceChildren(...kernels.map((k) => el("option", { value: k.kernel }, `${k.silo}`)));
+    fillRows("kernels", kernels.slice(0, 15).map((k) => {
+      const button = el("button", { type: "button", "data-kernel": k.kernel }, "Inspect");
+      button.addEventListener("click", () => {
+        $("kernel-id").value = k.kernel;
+        inspect(k.kernel);
+      });
+      return el("tr", {},
+        el("td", { class: "mono" }, k.kernel), el("td", {}, k.silo),
+        el("td", {}, `${k.connected_pages} / ${k.disconnected_pages}`), el("td", {}, String(k.pending_turns)),
+        el("td", {}, String(k.messages_sent)), el("td", {}, fmt.time(Date.parse(k.last_activity))), el("td", {}, button));
+    }));
   }
 
   async function inspect(kernelId) {
@@ -269,7 +281,7 @@
       drawTraffic(data);
       drawPersistence(data);
       drawRedis(data);
-      drawKernelPicker(data);
+      drawKernels(data);
       $("updated").textContent = `updated ${fmt.time(data.now)}${data.errors?.length ? " — " + data.errors.join("; ") : ""}`;
       setStatus("live", "live");
     } catch (e) {
