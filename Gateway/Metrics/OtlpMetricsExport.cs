@@ -37,10 +37,20 @@ public sealed class OtlpMetricsExport(string endpoint, string serviceName, ILogg
         _provider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(serviceName))
             .AddMeter(GatewayMetrics.MeterName, KernelMeterName)
-            .AddOtlpExporter((OtlpExporterOptions exporter) => exporter.Endpoint = new Uri(endpoint))
+            .AddOtlpExporter((OtlpExporterOptions exporter) => exporter.Endpoint = EndpointFor(endpoint, exporter.Protocol))
             .Build();
         logger.LogInformation("exporting metrics over OTLP to {Endpoint} (meters {Gateway}, {Kernels})", endpoint, GatewayMetrics.MeterName, KernelMeterName);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Like the exporter reading the variable itself: over http/protobuf a base URL gets the
+    /// signal path <c>v1/metrics</c>; gRPC takes it as is. (Set here, it is honoured from a <c>.env</c> file too.)</summary>
+    public static Uri EndpointFor(string endpoint, OtlpExportProtocol protocol)
+    {
+        var uri = new Uri(endpoint);
+        if (protocol == OtlpExportProtocol.HttpProtobuf && !uri.AbsolutePath.EndsWith("/v1/metrics", StringComparison.Ordinal))
+            uri = new Uri(uri, uri.AbsolutePath.TrimEnd('/') + "/v1/metrics");
+        return uri;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
