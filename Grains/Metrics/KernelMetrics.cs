@@ -53,8 +53,6 @@ public sealed class KernelMetrics : IDisposable
         Aggregate = new MetricsAggregator(_meter);
     }
 
-    public Meter Meter => _meter;
-
     /// <summary>This silo's measurements so far, for the <c>metrics</c> block of its report.</summary>
     public MetricsAggregator Aggregate { get; }
 
