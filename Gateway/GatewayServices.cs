@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Solara.Orleans.Abstractions.Apps;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Gateway.Dashboard;
 using Solara.Orleans.Gateway.Kernels;
 using Solara.Orleans.Gateway.Ops;
 using Solara.Orleans.Gateway.Pages;
@@ -25,6 +26,7 @@ public static class GatewayServices
         services.AddSingleton<SocketRegistry>();
         services.AddSingleton<KernelWebSocketEndpoint>();
         services.AddSingleton<ResourcezEndpoint>();
+        services.AddSolaraDashboard(server);
         return services;
     }
 
@@ -40,6 +42,7 @@ public static class GatewayServices
         app.Map("/jupyter/api/kernels/{kernelId}/channels", (HttpContext context, string kernelId, KernelWebSocketEndpoint endpoint) =>
             endpoint.HandleAsync(context, kernelId));
         app.MapKernelApi();
+        app.MapSolaraDashboard();
         app.MapClientBundle();
         MapPages(app, server);
         return app;

@@ -124,6 +124,20 @@ public sealed class RemoteKernelGateway(
         return Enum.TryParse((string?)answer?["outcome"], out EvictOutcome outcome) ? outcome : EvictOutcome.NotFound;
     }
 
+    public async Task<JsonObject?> InspectKernelAsync(string kernelId, bool redact)
+    {
+        if (await directory.LookupAsync(kernelId) is not { } address)
+            return null;
+        try
+        {
+            return await silos.GetJsonAsync(address.Silo.Endpoint, $"/_cluster/kernels/{Uri.EscapeDataString(kernelId)}/inspect?redact={redact}") as JsonObject;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return new JsonObject { ["kernel"] = kernelId, ["silo"] = address.Silo.ToString(), ["error"] = $"the kernel's silo did not answer: {e.Message}" };
+        }
+    }
+
     public async Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact)
     {
         MembershipSnapshot snapshot = await membership.ReadAllAsync();

@@ -21,4 +21,8 @@ public interface IKernelGateway
     /// <summary>The grain side's part of <c>/resourcez</c>: the kernels block and the execution resources
     /// (in a cluster: every silo's report under <c>silos</c>, with totals).</summary>
     Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact);
+
+    /// <summary>One kernel for the dashboard's drill-down: its silo, pages, persisted keys and their sizes,
+    /// age and last activity; null when no live activation has that id. Identifiers are hashed when <paramref name="redact"/>.</summary>
+    Task<JsonObject?> InspectKernelAsync(string kernelId, bool redact);
 }

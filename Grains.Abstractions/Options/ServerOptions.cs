@@ -10,6 +10,13 @@ public sealed record ServerOptions
     /// <summary>When set, <c>Authorization: Bearer</c> with this token unlocks the unredacted <c>/resourcez</c> in production.</summary>
     public string? ResourcezToken { get; init; }
 
+    /// <summary><c>SOLARA_DASHBOARD_TOKEN</c>: required (bearer header or <c>?token=</c>) to open <c>/dashboard</c> in production,
+    /// where the dashboard is disabled (404) while it is unset; development serves it openly.</summary>
+    public string? DashboardToken { get; init; }
+
+    /// <summary><c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: when set, the Solara meters are exported over OTLP (the exporter reads the other <c>OTEL_*</c> variables).</summary>
+    public string? OtlpEndpoint { get; init; }
+
     public bool IsProduction => Mode == ServerMode.Production;
 
     public static ServerOptions From(SettingsSource settings, bool productionFlag)
@@ -26,6 +33,17 @@ public sealed record ServerOptions
             Mode = productionFlag ? ServerMode.Production : parsed,
             SessionHttpOnly = settings.Bool("SOLARA_SESSION_HTTP_ONLY", false),
             ResourcezToken = settings.Raw("SOLARA_RESOURCEZ_TOKEN") is { Length: > 0 } token ? token : null,
+            DashboardToken = settings.Raw("SOLARA_DASHBOARD_TOKEN") is { Length: > 0 } dashboard ? dashboard : null,
+            OtlpEndpoint = OtlpEndpointFrom(settings),
         };
+    }
+
+    private static string? OtlpEndpointFrom(SettingsSource settings)
+    {
+        if (settings.Raw("OTEL_EXPORTER_OTLP_ENDPOINT") is not { Length: > 0 } endpoint)
+            return null;
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out Uri? uri) || uri.Scheme is not ("http" or "https"))
+            throw new SettingsException("OTEL_EXPORTER_OTLP_ENDPOINT", $"OTEL_EXPORTER_OTLP_ENDPOINT='{endpoint}' is not an http(s) URL (example: http://localhost:4317)");
+        return endpoint;
     }
 }

@@ -97,5 +97,7 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
         return EvictOutcome.Evicted;
     }
 
-    public Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact) => Task.FromResult(ResourceReport.Build(silo, verbose, redact));
+    public Task<JsonObject> ReportResourcesAsync(bool verbose, bool redact) => ResourceReport.BuildAsync(silo, verbose, redact);
+
+    public Task<JsonObject?> InspectKernelAsync(string kernelId, bool redact) => KernelInspection.InspectAsync(silo, kernelId, redact);
 }

@@ -1,14 +1,38 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Solara.Orleans.Abstractions.State;
 using Solara.Orleans.Grains.Kernels;
+using Solara.Orleans.Grains.Metrics;
 using Solara.Orleans.Grains.Runtime;
 using Solara.Orleans.Grains.State;
+using Solara.Orleans.Grains.State.Redis;
+using Solara.Orleans.Grains.State.Resilience;
 
 namespace Solara.Orleans.Grains.Hosting;
 
-/// <summary>The silo's part of <c>/resourcez</c>: kernels, sessions, execution resources, state.</summary>
+/// <summary>The silo's part of <c>/resourcez</c>: kernels, sessions, execution resources, state, the
+/// silo's instruments (<c>metrics</c>) and, with the Redis state backend, the <c>redis</c> block.</summary>
 public static class ResourceReport
 {
+    private static readonly ConditionalWeakTable<KernelSilo, RedisHealthProbe> RedisProbes = new();
+
+    public static async Task<JsonObject> BuildAsync(KernelSilo silo, bool verbose, bool redact)
+    {
+        JsonObject report = Build(silo, verbose, redact);
+        report["redis"] = RedisProbeOf(silo) is { } probe ? await probe.ReportAsync() : null;
+        return report;
+    }
+
+    /// <summary>The probe of the silo's Redis state backend; null with another backend or none.</summary>
+    private static RedisHealthProbe? RedisProbeOf(KernelSilo silo)
+    {
+        IStateBackend? backend = silo.Services.State?.Backend;
+        if (backend is ResilientStateBackend resilient)
+            backend = resilient.Inner;
+        return backend is RedisStateBackend redis ? RedisProbes.GetValue(silo, _ => new RedisHealthProbe(redis, silo.Services.Time)) : null;
+    }
+
     public static JsonObject Build(KernelSilo silo, bool verbose, bool redact)
     {
         KernelGrain[] kernels = silo.Kernels.ToArray();
@@ -43,6 +67,7 @@ public static class ResourceReport
                 ["completed_work_items"] = ThreadPool.CompletedWorkItemCount,
             },
             ["state"] = silo.Services.State?.Stats.Report(verbose, redact, Redaction.Hash) ?? StateOff(),
+            ["metrics"] = silo.Services.Metrics.Aggregate.Report(),
         };
         if (verbose)
             report["process"] = ProcessDetail();

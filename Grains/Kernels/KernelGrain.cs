@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
@@ -36,7 +37,7 @@ public sealed class KernelGrain
         KernelId = kernelId;
         SessionId = sessionId;
         _services = services;
-        Messenger = new KernelMessenger(() => _sockets);
+        Messenger = new KernelMessenger(() => _sockets, services.Metrics);
         Comms = new CommRegistry();
         Widgets = new WidgetComms(Messenger, Comms);
         // The context exists before the mailbox starts its loop, which makes the context current.
@@ -51,6 +52,7 @@ public sealed class KernelGrain
             Context.Persistence = _state;
         }
         CreatedAt = LastActivity = services.Time.GetUtcNow();
+        services.Metrics.KernelStarted(this);
     }
 
     public string KernelId { get; }
@@ -72,6 +74,7 @@ public sealed class KernelGrain
     public int DisconnectedPages { get; private set; }
     public int ClosedPages { get; private set; }
     public int SocketCount => _sockets.Count;
+    public IReadOnlyCollection<KernelPage> Pages => _pages.Values;
 
     /// <summary>This kernel's persisted state; null when the server has no state backend.</summary>
     public KernelStateStore? State => _state;
@@ -136,7 +139,10 @@ public sealed class KernelGrain
         if (IsClosed)
             return Task.CompletedTask;
         LastActivity = _services.Time.GetUtcNow();
+        long started = Stopwatch.GetTimestamp();
+        _services.Metrics.MessageIn(message.MsgType);
         _requests.Handle(message, pageId);
+        _services.Metrics.TurnCompleted(started);
         return Task.CompletedTask;
     }
 
@@ -226,6 +232,7 @@ public sealed class KernelGrain
         Context.Dispose();
         Mailbox.Close();
         _services.Logger.LogInformation("kernel closed id={KernelId} reason={Reason}", KernelId, reason);
+        _services.Metrics.KernelClosed(this, reason);
         Closed?.Invoke(this, reason);
     }
 
@@ -258,6 +265,9 @@ public sealed class KernelGrain
         ClosedPages = _pages.Values.Count(p => p.State == PageState.Closed);
     }
 
-    private void OnTurnFailed(Exception e) =>
+    private void OnTurnFailed(Exception e)
+    {
+        _services.Metrics.TurnFailed();
         _services.Logger.LogError(e, "unhandled exception in a turn of kernel {KernelId}; the kernel lives on", KernelId);
+    }
 }

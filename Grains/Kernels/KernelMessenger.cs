@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Solara.Orleans.Abstractions.Kernels;
 using Solara.Orleans.Abstractions.Protocol;
+using Solara.Orleans.Grains.Metrics;
 
 namespace Solara.Orleans.Grains.Kernels;
 
@@ -9,8 +10,13 @@ namespace Solara.Orleans.Grains.Kernels;
 public sealed class KernelMessenger
 {
     private readonly Func<IReadOnlyList<IKernelSocket>> _sockets;
+    private readonly KernelMetrics? _metrics;
 
-    public KernelMessenger(Func<IReadOnlyList<IKernelSocket>> sockets) => _sockets = sockets;
+    public KernelMessenger(Func<IReadOnlyList<IKernelSocket>> sockets, KernelMetrics? metrics = null)
+    {
+        _sockets = sockets;
+        _metrics = metrics;
+    }
 
     /// <summary><c>header.session</c>: stable for this kernel instance.</summary>
     public string Session { get; } = Guid.NewGuid().ToString("N");
@@ -34,6 +40,7 @@ public sealed class KernelMessenger
         foreach (IKernelSocket socket in _sockets())
             socket.Send(frame);
         MessagesSent++;
+        _metrics?.MessageOut(msgType);
     }
 
     public void Status(string executionState, JsonObject? parent) =>

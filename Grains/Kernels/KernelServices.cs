@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Grains.Metrics;
 using Solara.Orleans.Grains.Runtime;
 using Solara.Orleans.Grains.State;
 
@@ -19,6 +20,9 @@ public sealed record KernelServices(
     /// <see cref="StatePersistence.Options"/> holds it): true makes a reconnect to a fresh kernel
     /// remount silently into fresh state instead of showing the refresh dialog.</summary>
     public bool AutoRemountWithoutBackend { get; init; }
+
+    /// <summary>The silo's instruments (one meter per silo), observed into the <c>metrics</c> block of its report.</summary>
+    public KernelMetrics Metrics { get; init; } = new(State?.Stats);
 
     /// <summary>The resolved <c>SOLARA_STATE_AUTO_REMOUNT</c>: explicit, else on iff a backend is configured.</summary>
     public bool AutoRemount => State?.Options.AutoRemount ?? AutoRemountWithoutBackend;

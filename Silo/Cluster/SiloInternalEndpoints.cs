@@ -44,6 +44,8 @@ public static class SiloInternalEndpoints
         });
         cluster.MapPost("/kernels/{kernelId}/evict", async (string kernelId, string session, IKernelGateway kernels) =>
             Results.Json(new { outcome = (await kernels.EvictAsync(kernelId, session)).ToString() }));
+        cluster.MapGet("/kernels/{kernelId}/inspect", async (string kernelId, bool? redact, IKernelGateway kernels) =>
+            await kernels.InspectKernelAsync(kernelId, redact != false) is { } view ? Results.Text(view.ToJsonString(), "application/json") : Results.NotFound());
         cluster.MapGet("/resourcez", async (bool? verbose, bool? redact, IKernelGateway kernels) =>
             Results.Text((await kernels.ReportResourcesAsync(verbose == true, redact != false)).ToJsonString(), "application/json"));
         cluster.MapGet("/apps", (IAppCatalog catalog) =>

@@ -87,6 +87,14 @@ public sealed class RedisStateBackend(IRedisConnection connection, string prefix
         return reply.IsNil ? null : reply.AsInteger();
     }
 
+    /// <summary>The kernel's stored hash (values and meta fields) for operations views; null when absent.</summary>
+    public Task<IReadOnlyDictionary<string, byte[]>?> ReadHashAsync(string kernelId, CancellationToken cancellationToken = default) =>
+        connection.HashGetAllAsync(KeyOf(kernelId), cancellationToken);
+
+    /// <summary><c>INFO memory</c> as Redis prints it; null when the connection cannot run arbitrary commands.</summary>
+    public async Task<string?> MemoryInfoAsync(CancellationToken cancellationToken = default) =>
+        connection is RespRedisConnection resp ? Encoding.UTF8.GetString((await resp.CommandAsync(cancellationToken, "INFO", "memory")).AsBytes()) : null;
+
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     private static IReadOnlyDictionary<string, byte[]> ValueFields(IReadOnlyList<RedisReply> hash)
