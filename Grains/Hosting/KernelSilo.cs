@@ -181,6 +181,7 @@ public sealed class KernelSilo : IAsyncDisposable
         Task[] closing = _kernels.Values.Select(CloseForShutdownAsync).ToArray();
         await Task.WhenAny(Task.WhenAll(closing), Task.Delay(timeout));
         await SetStatusAsync(SiloStatus.Dead);
+        Services.Metrics.Dispose();
         Services.Logger.LogInformation("silo {Silo} stopped", Address);
     }
 

@@ -16,6 +16,7 @@ using Solara.Orleans.Cluster.Transport;
 using Solara.Orleans.Grains.Hosting;
 using Solara.Orleans.Grains.Kernels;
 using Solara.Orleans.Grains.Runtime;
+using Solara.Orleans.Gateway.Metrics;
 
 namespace Solara.Orleans.Silo.Cluster;
 
@@ -75,6 +76,7 @@ public static class SiloHost
         builder.Services.AddSingleton<IKernelGateway>(sp => new LocalKernelGateway(
             sp.GetRequiredService<KernelSilo>(), directory, new PowerOfTwoPlacement(membership, options.Cluster.Lease)));
         builder.Services.AddSingleton<SiloForwardingEndpoint>();
+        OtlpMetricsExport.AddIfConfigured(builder.Services, options.Server.OtlpEndpoint, "solara-orleans-silo");
 
         WebApplication app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
