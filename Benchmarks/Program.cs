@@ -8,6 +8,8 @@ using Solara.Samples;
 // Usage: dotnet run -c Release --project Benchmarks -- click-latency|click-traffic|kernel-memory [--url http://host:port] [--clicks 100] [--kernels 500]
 // Without --url an embedded server is started in this process on a free loopback port.
 string scenario = args.Length > 0 ? args[0] : "click-latency";
+if (scenario is "failover" or "failover-silo")
+    return await Solara.Orleans.Benchmarks.Failover.FailoverBenchmark.RunAsync(scenario, args);
 if (scenario == "persistence") return await Solara.Orleans.Benchmarks.Persistence.PersistenceBenchmark.RunAsync(args);
 string? url = Option("--url");
 int clicks = int.Parse(Option("--clicks") ?? "100", CultureInfo.InvariantCulture);
