@@ -26,12 +26,16 @@ public sealed class ClusterActivationTests(RedisServerFixture redis)
         {
             int k = i % kernelIds.Length;
             TestGateway gateway = cluster.Gateways[i % cluster.Gateways.Count];
-            RawKernelClient client = await RawKernelClient.ConnectAsync(gateway.WebSocketBaseUrl, kernelIds[k], RawKernelClient.NewId(), sessions[k]);
-            await client.KernelInfoAsync();
-            return client;
+            return await RawKernelClient.ConnectAsync(gateway.WebSocketBaseUrl, kernelIds[k], RawKernelClient.NewId(), sessions[k]);
         }));
         try
         {
+            // Every socket attached to its kernel (no request per page: a kernel's iopub fans out to all hundred of its pages).
+            await Eventually.TrueAsync(async () =>
+            {
+                JsonObject[] reports = await Task.WhenAll(cluster.Gateways.Select(ResourcezAsync));
+                return reports.Sum(r => (int)r["websockets"]!["open"]!) == clients.Length;
+            }, TimeSpan.FromSeconds(60), "all thousand sockets attached");
             IReadOnlyList<GrainAddress> entries = await cluster.Directory.ListAsync();
             foreach (string kernelId in kernelIds)
             {
