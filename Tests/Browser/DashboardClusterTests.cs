@@ -34,6 +34,8 @@ public sealed class DashboardClusterTests(BrowserFixture browser, RedisServerFix
         foreach (TestSilo silo in cluster.Silos)
             await Expect(SiloStatus(page.Page, silo)).ToHaveTextAsync("Active");
         await Expect(page.Page.Locator("#health")).ToContainTextAsync("2 silos healthy");
+        await using (CounterLoad load = await CounterLoad.StartAsync(gateway.WebSocketBaseUrl, clients: 3))
+            await page.Page.WaitForFunctionAsync("() => parseFloat(document.getElementById('rate-in-now').textContent) > 5");
 
         // The silo hosting the most kernels dies; its kernels' pages reconnect through the gateway.
         var hosts = new Dictionary<string, TestSilo>();

@@ -16,12 +16,15 @@ public sealed class CounterLoad : IAsyncDisposable
 
     public IReadOnlyList<string> KernelIds => [.. _clients.Select(c => c.KernelId)];
 
-    public static async Task<CounterLoad> StartAsync(TestServer server, int clients)
+    public static Task<CounterLoad> StartAsync(TestServer server, int clients) => StartAsync(server.WebSocketBaseUrl, clients);
+
+    /// <summary>The same load through any gateway (a cluster's, too).</summary>
+    public static async Task<CounterLoad> StartAsync(string webSocketBaseUrl, int clients)
     {
         var load = new CounterLoad();
         for (int i = 0; i < clients; i++)
         {
-            RawKernelClient client = await RawKernelClient.ConnectAsync(server, sessionId: RawKernelClient.NewId());
+            RawKernelClient client = await RawKernelClient.ConnectAsync(webSocketBaseUrl, RawKernelClient.NewId(), RawKernelClient.NewId(), RawKernelClient.NewId());
             load._clients.Add(client);
             AppRun run = await client.RunAppAsync("counter");
             load._loops.Add(load.ClickUntilStoppedAsync(client, run.ButtonId));
