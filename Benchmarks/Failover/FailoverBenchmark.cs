@@ -8,7 +8,7 @@ using Solara.Orleans.Silo;
 
 namespace Solara.Orleans.Benchmarks.Failover;
 
-/// <summary><c>failover [--kernels 1000] [--rounds 10] [--lease 2s] [--heartbeat 250ms]</c>: SIGKILL a silo
+/// <summary><c>failover [--kernels 1000] [--rounds 10] [--lease 2s] [--heartbeat 250ms] [--set NAME=VALUE]…</c>: SIGKILL a silo
 /// under persisted counter pages and measure how fast pages are remounted with their state, how many
 /// acknowledged values were lost, and how long membership takes to declare the silo dead. Pages reconnect
 /// as the browser client does (same kernel and page id, jittered exponential backoff from 150–300 ms).
@@ -28,15 +28,24 @@ public static class FailoverBenchmark
             ["SOLARA_CLUSTER_LEASE"] = Option(args, "--lease") ?? "2s",
             ["SOLARA_CLUSTER_HEARTBEAT"] = Option(args, "--heartbeat") ?? "250ms",
         };
+        // --set NAME=VALUE passes any other setting to the silos and the gateway (repeatable).
+        for (int i = 0; i + 1 < args.Length; i++)
+            if (args[i] == "--set" && args[i + 1].Split('=', 2) is [{ } name, { } value])
+                settings[name] = value;
         await using FailoverCluster cluster = await FailoverCluster.StartAsync(settings, silos: 2);
         Console.WriteLine($"failover: 2 silos, 1 gateway, lease {settings["SOLARA_CLUSTER_LEASE"]}, heartbeat {settings["SOLARA_CLUSTER_HEARTBEAT"]}");
 
         JsonObject single = await SinglePageRoundsAsync(cluster, rounds);
+        lock (cluster.Outcomes)
+            cluster.Outcomes.Clear();
         JsonObject mass = await ManyPagesAsync(cluster, kernels);
+        lock (cluster.Outcomes)
+            mass["silo_log_outcomes"] = new JsonObject([.. cluster.Outcomes.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]);
         var result = new JsonObject
         {
             ["date"] = DateTimeOffset.UtcNow.ToString("O"),
             ["machine"] = $"{Environment.ProcessorCount} cores",
+            ["settings"] = new JsonObject([.. settings.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
             ["lease_ms"] = cluster.Options.Lease.TotalMilliseconds,
             ["heartbeat_ms"] = cluster.Options.Heartbeat.TotalMilliseconds,
             ["single_page"] = single,
@@ -131,6 +140,7 @@ public static class FailoverBenchmark
             ["remounted_99_percent_ms"] = Math.Round(Percentile(times, 0.99), 1),
             ["remounted_all_ms"] = Math.Round(times[^1], 1),
             ["acknowledged_values_lost"] = lost,
+            ["labels_after_remount"] = new JsonObject([.. affected.GroupBy(p => p.Label).Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count()))]),
         };
     }
 

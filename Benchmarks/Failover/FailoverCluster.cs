@@ -13,7 +13,7 @@ namespace Solara.Orleans.Benchmarks.Failover;
 
 /// <summary>The failover benchmark's cluster: a redis-server, silo child processes (this program with
 /// <c>failover-silo</c>, which runs the silo role with the samples) and one in-process gateway.</summary>
-public sealed class FailoverCluster : IAsyncDisposable
+public sealed partial class FailoverCluster : IAsyncDisposable
 {
     private readonly Process _redis;
     private readonly Dictionary<int, Process> _silos = [];
@@ -38,6 +38,12 @@ public sealed class FailoverCluster : IAsyncDisposable
     public WebApplication Gateway { get; }
     public string GatewayWebSocketBase { get; }
     public IReadOnlyCollection<int> SiloPorts => _silos.Keys;
+
+    /// <summary>How many times the silos logged each restore result and breaker transition.</summary>
+    public Dictionary<string, int> Outcomes { get; } = [];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(restore result=[a-z-]+|breaker transition=[a-z_]+)")]
+    private static partial System.Text.RegularExpressions.Regex RestoreOutcome();
 
     public static async Task<FailoverCluster> StartAsync(IReadOnlyDictionary<string, string> settings, int silos)
     {
@@ -85,6 +91,9 @@ public sealed class FailoverCluster : IAsyncDisposable
         {
             if (e.Data?.Contains(" active", StringComparison.Ordinal) == true)
                 active.TrySetResult();
+            if (e.Data is { } line && RestoreOutcome().Match(line) is { Success: true } outcome)
+                lock (Outcomes)
+                    Outcomes[outcome.Value] = Outcomes.GetValueOrDefault(outcome.Value) + 1;
         };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

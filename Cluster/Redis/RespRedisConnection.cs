@@ -17,7 +17,7 @@ public sealed class RespRedisConnection(RedisEndpoint endpoint, TimeSpan timeout
 {
     /// <summary>Sockets open at once. A burst of callers (a thousand pages connecting together) queues for
     /// a warm socket within its deadline instead of opening a socket each, which costs more than the commands.</summary>
-    private const int MaxSockets = 32;
+    private const int MaxSockets = 128;
 
     private readonly ConcurrentBag<RespSocket> _idle = [];
     private readonly SemaphoreSlim _slots = new(MaxSockets, MaxSockets);

@@ -21,6 +21,14 @@ public sealed class ResilientStateBackend : IStateBackend, IStateBackendHealth
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly LateTakeoverCleanup _cleanup;
+
+    /// <summary>Takeovers in flight at once. A silo's failover brings hundreds of pages at the same moment;
+    /// queued takeovers wait here (the page waits a little) instead of all racing the connect timeout on a
+    /// saturated process, where a few timeouts in a row would open the breaker and start every remaining
+    /// kernel unpersisted. Only the backend call itself is bounded by the timeout.</summary>
+    private const int MaxConcurrentTakeovers = 8;
+
+    private readonly SemaphoreSlim _takeoverGate = new(MaxConcurrentTakeovers, MaxConcurrentTakeovers);
     private readonly Lock _lock = new();
     private DateTimeOffset? _lastOk;
     private (string Message, DateTimeOffset At)? _lastError;
@@ -64,10 +72,22 @@ public sealed class ResilientStateBackend : IStateBackend, IStateBackendHealth
 
     public (string Message, DateTimeOffset At)? LastError { get { lock (_lock) return _lastError; } }
 
-    public Task<TakeoverResult> TakeoverAsync(string kernelId, IReadOnlyList<byte[]> sessionHmacs, string schemaTag, TimeSpan ttl, CancellationToken cancellationToken = default)
+    public async Task<TakeoverResult> TakeoverAsync(string kernelId, IReadOnlyList<byte[]> sessionHmacs, string schemaTag, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         StateBackendArguments.Takeover(kernelId, sessionHmacs, ttl);
-        return RunAsync("takeover", ct => Inner.TakeoverAsync(kernelId, sessionHmacs, schemaTag, ttl, ct), cancellationToken, late => _cleanup.After(kernelId, late));
+        Task<TakeoverResult> Call() => RunAsync("takeover", ct => Inner.TakeoverAsync(kernelId, sessionHmacs, schemaTag, ttl, ct), cancellationToken, late => _cleanup.After(kernelId, late));
+        // While open, connects skip the takeover at once, without queueing.
+        if (Breaker.State == BreakerState.Open)
+            return await Call();
+        await _takeoverGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await Call();
+        }
+        finally
+        {
+            _takeoverGate.Release();
+        }
     }
 
     public Task<FlushResult> FlushAsync(string kernelId, long generation, IReadOnlyDictionary<string, byte[]> fields, byte[] sessionHmac, string schemaTag, TimeSpan ttl, CancellationToken cancellationToken = default)
