@@ -31,11 +31,12 @@ public sealed class KernelSilo : IAsyncDisposable
         _membership = membership;
         Address = new SiloAddress(endpoint, generation ?? services.Time.GetUtcNow().ToUnixTimeMilliseconds());
         _writeStatus = writeStatus ?? WriteOwnRowAsync;
+        Sessions = new SessionDirectory(services, directory, membership, Address);
     }
 
     public KernelServices Services { get; }
     public SiloAddress Address { get; }
-    public SessionDirectory Sessions { get; } = new();
+    public SessionDirectory Sessions { get; }
     public SiloStatus Status { get; private set; } = SiloStatus.Joining;
     public int Count => _kernels.Count;
     public IEnumerable<KernelGrain> Kernels => _kernels.Values;
@@ -70,8 +71,6 @@ public sealed class KernelSilo : IAsyncDisposable
                 return Task.FromResult(ActivationResult.Refused(CloseCodes.TryAgainLater, "this server is not taking new kernels (shutting down or fenced); reconnect to another server"));
             if (Services.Options.MaxCount is { } limit && _kernels.Count + _activating.Count >= limit)
                 return Task.FromResult(CapacityRefusal());
-            if (SessionAtLimit(sessionId))
-                return Task.FromResult(SessionLimitRefusal());
             Task<ActivationResult> attempt = ActivateAsync(kernelId, sessionId, predecessor);
             if (!attempt.IsCompleted)
                 _activating[kernelId] = attempt;
@@ -90,7 +89,14 @@ public sealed class KernelSilo : IAsyncDisposable
             GrainAddress registered = await _directory.RegisterAsync(address, predecessor);
             if (registered.ActivationId != address.ActivationId)
                 return ActivationResult.Elsewhere(registered);
+            SessionReply admission = await Sessions.AdmitAsync(sessionId, kernelId);
+            if (admission.Status == SessionReplyStatus.Refused)
+            {
+                await _directory.UnregisterAsync(registered);
+                return SessionLimitRefusal();
+            }
             var created = new KernelGrain(kernelId, sessionId, Services);
+            created.Context.Session = Sessions.ValuesFor(created, admission);
             // The first turn, before any attach or run: restore persisted state.
             await created.Mailbox.Call(async () =>
             {
@@ -106,7 +112,6 @@ public sealed class KernelSilo : IAsyncDisposable
             }
             _addresses[kernelId] = registered;
             created.Closed += OnKernelClosed;
-            Sessions.Get(sessionId).KernelStarted(kernelId);
             await _membership.HeartbeatAsync(Address, _kernels.Count);
             return ActivationResult.Active(created);
         }
@@ -135,18 +140,6 @@ public sealed class KernelSilo : IAsyncDisposable
         Services.Logger.LogWarning("kernel refused: the session already holds {Max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION)", max);
         return ActivationResult.Refused(CloseCodes.PolicyViolation,
             $"This session already holds {max} live kernels (SOLARA_KERNEL_MAX_PER_SESSION={max}); close a tab, or raise the limit");
-    }
-
-    /// <summary>Whether a new kernel for <paramref name="sessionId"/> would exceed
-    /// <c>SOLARA_KERNEL_MAX_PER_SESSION</c>; only with a state backend (a client-chosen kernel id
-    /// is then a backend write), and never when the limit is 0.</summary>
-    public bool SessionAtLimit(string sessionId)
-    {
-        long max = Services.Options.MaxPerSession;
-        if (Services.State is null || max <= 0)
-            return false;
-        lock (_kernels)
-            return _kernels.Values.Count(k => k.SessionId == sessionId) >= max;
     }
 
     private void OnKernelClosed(KernelGrain kernel, string reason)

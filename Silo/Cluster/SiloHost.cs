@@ -82,6 +82,7 @@ public static class SiloHost
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
         app.MapSiloInternalEndpoints();
         KernelSilo kernelSilo = app.Services.GetRequiredService<KernelSilo>();
+        kernelSilo.Sessions.Transport = new SessionSiloClient(app.Services.GetRequiredService<ClusterCredential>(), options.Cluster);
         MembershipAgent membershipAgent = app.Services.GetRequiredService<MembershipAgent>();
         ILogger logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Solara.Cluster");
         app.MapGet("/readyz", () => kernelSilo.Status == SiloStatus.Active && !kernelSilo.IsFenced

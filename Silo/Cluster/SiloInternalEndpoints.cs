@@ -50,6 +50,7 @@ public static class SiloInternalEndpoints
             Results.Text((await kernels.ReportResourcesAsync(verbose == true, redact != false)).ToJsonString(), "application/json"));
         cluster.MapGet("/apps", (IAppCatalog catalog) =>
             Results.Json(catalog.Apps.Select(a => new JsonObject { ["name"] = a.Name, ["title"] = a.Title, ["description"] = a.Description }).ToArray()));
+        cluster.MapSessionEndpoints();
         return app;
     }
 

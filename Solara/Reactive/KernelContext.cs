@@ -63,6 +63,9 @@ public sealed class KernelContext : IDisposable
     /// <summary>Set by the kernel when the server has a state backend: where persisted values restore from and report changes to.</summary>
     public IKernelPersistence? Persistence { get; set; }
 
+    /// <summary>Set by the kernel: the values shared by every kernel of its session (<see cref="SessionReactive{T}"/>).</summary>
+    public ISessionValues? Session { get; set; }
+
     /// <summary>Set by the kernel: tells the page to show <c>path</c> in its address bar.</summary>
     public Action<string>? Navigator { get; set; }
 
