@@ -89,7 +89,7 @@ public sealed class KernelSilo : IAsyncDisposable
             GrainAddress registered = await _directory.RegisterAsync(address, predecessor);
             if (registered.ActivationId != address.ActivationId)
                 return ActivationResult.Elsewhere(registered);
-            SessionReply admission = await Sessions.AdmitAsync(sessionId, kernelId);
+            SessionReply admission = await Sessions.AdmitAsync(sessionId, registered);
             if (admission.Status == SessionReplyStatus.Refused)
             {
                 await _directory.UnregisterAsync(registered);

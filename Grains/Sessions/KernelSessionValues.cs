@@ -11,6 +11,8 @@ public sealed class KernelSessionValues(KernelGrain kernel, SessionDirectory ses
     private readonly string _grainId = SessionGrainId.For(kernel.SessionId);
     private readonly Dictionary<string, byte[]> _values = admitted is null ? new(StringComparer.Ordinal) : new(admitted, StringComparer.Ordinal);
     private readonly List<Watcher> _watchers = [];
+    // One publish after the other, off the kernel's turn: the session grain sees this kernel's changes in order.
+    private Task _publishing = Task.CompletedTask;
 
     public bool TryRead(string key, string serializer, out object? value)
     {
@@ -22,7 +24,7 @@ public sealed class KernelSessionValues(KernelGrain kernel, SessionDirectory ses
     {
         byte[] encoded = sessions.Codec.Encode(_grainId, key, serializer, value);
         _values[key] = encoded;
-        _ = sessions.PublishAsync(kernel, key, encoded);
+        _publishing = _publishing.ContinueWith(_ => sessions.PublishAsync(kernel, key, encoded), TaskScheduler.Default).Unwrap();
     }
 
     public IDisposable Watch(string key, string serializer, Action<object?> listener)

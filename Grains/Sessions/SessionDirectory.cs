@@ -18,6 +18,8 @@ public sealed class SessionDirectory(KernelServices services, IGrainDirectory di
     private readonly Dictionary<string, Task<SessionGrain?>> _activating = new(StringComparer.Ordinal);
     // Kernels of this silo from their admission on (pushes reach a kernel still restoring its state).
     private readonly ConcurrentDictionary<string, (KernelGrain Kernel, KernelSessionValues Values)> _kernels = new(StringComparer.Ordinal);
+    // The activation id each kernel of this silo was admitted as (what its close counts out).
+    private readonly ConcurrentDictionary<string, string> _admitted = new(StringComparer.Ordinal);
 
     public KernelServices Services => services;
     public IGrainDirectory Directory => directory;
@@ -34,11 +36,14 @@ public sealed class SessionDirectory(KernelServices services, IGrainDirectory di
     /// <summary>Counts a new kernel in with its session. The limit (<c>SOLARA_KERNEL_MAX_PER_SESSION</c>,
     /// 0 disables) is enforced only with a state backend. When the session grain cannot be reached the
     /// kernel is admitted (availability first) and logged.</summary>
-    public async Task<SessionReply> AdmitAsync(string sessionId, string kernelId)
+    public async Task<SessionReply> AdmitAsync(string sessionId, GrainAddress kernel)
     {
         long max = services.State is null ? 0 : Math.Max(0, services.Options.MaxPerSession);
-        SessionReply? reply = await TryCallAsync(new SessionCall(SessionCallKind.Admit, sessionId, kernelId, silo, max));
-        return reply ?? new SessionReply(SessionReplyStatus.Ok, 0);
+        SessionReply reply = await TryCallAsync(new SessionCall(SessionCallKind.Admit, sessionId, kernel.GrainId, kernel.ActivationId, silo, max))
+            ?? new SessionReply(SessionReplyStatus.Ok, 0);
+        if (reply.Status == SessionReplyStatus.Ok)
+            _admitted[kernel.GrainId] = kernel.ActivationId;
+        return reply;
     }
 
     /// <summary>The SDK's session values for a kernel just admitted.</summary>
@@ -52,11 +57,12 @@ public sealed class SessionDirectory(KernelServices services, IGrainDirectory di
     public void KernelClosed(string sessionId, string kernelId)
     {
         _kernels.TryRemove(kernelId, out _);
-        _ = TryCallAsync(new SessionCall(SessionCallKind.Release, sessionId, kernelId, silo));
+        if (_admitted.TryRemove(kernelId, out string? activation))
+            _ = TryCallAsync(new SessionCall(SessionCallKind.Release, sessionId, kernelId, activation, silo));
     }
 
     public Task PublishAsync(KernelGrain kernel, string key, byte[] value) =>
-        TryCallAsync(new SessionCall(SessionCallKind.Publish, kernel.SessionId, kernel.KernelId, silo, Key: key, Value: value));
+        TryCallAsync(new SessionCall(SessionCallKind.Publish, kernel.SessionId, kernel.KernelId, _admitted.GetValueOrDefault(kernel.KernelId, ""), silo, Key: key, Value: value));
 
     /// <summary>A call from another silo (<c>/_cluster/sessions/{hash}/call</c>).</summary>
     public Task<SessionReply> HandleAsync(string grainId, SessionCall call) =>
@@ -88,13 +94,23 @@ public sealed class SessionDirectory(KernelServices services, IGrainDirectory di
     private async Task<SessionReply?> TryCallAsync(SessionCall call)
     {
         string grainId = SessionGrainId.For(call.SessionId);
+        Exception? last = null;
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
-            SessionReply reply = await CallOnceAsync(grainId, call);
-            if (reply.Status != SessionReplyStatus.NotHere)
-                return reply;
+            try
+            {
+                SessionReply reply = await CallOnceAsync(grainId, call);
+                if (reply.Status != SessionReplyStatus.NotHere)
+                    return reply;
+            }
+            catch (Exception e)
+            {
+                // The directory or the state backend failed (e.g. Redis unreachable): another attempt, then give up.
+                last = e;
+            }
         }
-        services.Logger.LogWarning("session grain {Grain} not reachable after {Attempts} attempts; {Kind} of kernel {Kernel} skipped", grainId, Attempts, call.Kind, call.KernelId);
+        services.Logger.LogWarning("session grain {Grain} not reachable after {Attempts} attempts; {Kind} of kernel {Kernel} skipped: {Error}",
+            grainId, Attempts, call.Kind, call.KernelId, last?.Message ?? "no activation answered");
         return null;
     }
 

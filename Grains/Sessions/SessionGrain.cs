@@ -19,7 +19,7 @@ public sealed class SessionGrain
     public const string KernelsField = "session:kernels";
 
     private readonly SemaphoreSlim _turn = new(1, 1);
-    private readonly Dictionary<string, SiloAddress> _kernels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionKernel> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, byte[]> _values = new(StringComparer.Ordinal);
     private readonly string _sessionId;
     private readonly SessionDirectory _host;
@@ -85,7 +85,12 @@ public sealed class SessionGrain
                 SessionCallKind.Publish => await PublishAsync(call),
                 _ => throw new ArgumentOutOfRangeException(nameof(call), call.Kind, "unknown session call"),
             };
-            return IsClosed && call.Kind != SessionCallKind.Release ? SessionReply.NotHere : reply;
+            if (IsClosed)
+                return call.Kind == SessionCallKind.Release ? reply : SessionReply.NotHere;
+            // A late publish or release can re-activate a session none of whose kernels is live: it stays stored, not active.
+            if (_kernels.Count == 0)
+                Deactivate("no kernel left");
+            return reply;
         }
         finally
         {
@@ -101,21 +106,19 @@ public sealed class SessionGrain
             if (_kernels.Count >= call.Max)
                 return new SessionReply(SessionReplyStatus.Refused, _kernels.Count);
         }
-        _kernels[call.KernelId] = call.Silo;
+        _kernels[call.KernelId] = new SessionKernel(call.Silo, call.Activation);
         await FlushAsync(KernelsFields());
         return new SessionReply(SessionReplyStatus.Ok, _kernels.Count, new Dictionary<string, byte[]>(_values, StringComparer.Ordinal));
     }
 
-    /// <summary>Only the silo the kernel is counted on may count it out: a close on a silo the kernel
-    /// has already left (it re-activated elsewhere) changes nothing.</summary>
+    /// <summary>Only the activation the kernel is counted as may count it out: the close of an activation
+    /// the kernel has already replaced (it re-activated, here or elsewhere) changes nothing.</summary>
     private async Task<SessionReply> ReleaseAsync(SessionCall call)
     {
-        if (_kernels.TryGetValue(call.KernelId, out SiloAddress? silo) && silo == call.Silo)
+        if (_kernels.TryGetValue(call.KernelId, out SessionKernel? kernel) && kernel.Activation == call.Activation)
         {
             _kernels.Remove(call.KernelId);
             await FlushAsync(KernelsFields());
-            if (_kernels.Count == 0)
-                Deactivate("no kernel left");
         }
         return new SessionReply(SessionReplyStatus.Ok, _kernels.Count);
     }
@@ -130,7 +133,7 @@ public sealed class SessionGrain
             return SessionReply.NotHere;
         // In order, within this turn: every kernel sees the session's values in the order they were set.
         var gone = new List<string>();
-        foreach (IGrouping<SiloAddress, string> silo in _kernels.GroupBy(k => k.Value, k => k.Key).ToArray())
+        foreach (IGrouping<SiloAddress, string> silo in _kernels.GroupBy(k => k.Value.Silo, k => k.Key).ToArray())
         {
             try
             {
@@ -153,7 +156,7 @@ public sealed class SessionGrain
     private async Task PruneDeadSilosAsync()
     {
         MembershipSnapshot membership = await _host.Membership.ReadAllAsync();
-        string[] dead = _kernels.Where(k => k.Value != _host.Silo && membership.Find(k.Value) is not { Status: not SiloStatus.Dead })
+        string[] dead = _kernels.Where(k => k.Value.Silo != _host.Silo && membership.Find(k.Value.Silo) is not { Status: not SiloStatus.Dead })
             .Select(k => k.Key).ToArray();
         foreach (string kernelId in dead)
             _kernels.Remove(kernelId);
@@ -187,8 +190,8 @@ public sealed class SessionGrain
     {
         try
         {
-            foreach ((string kernelId, SiloAddress silo) in JsonSerializer.Deserialize<Dictionary<string, SiloAddress>>(kernels) ?? [])
-                _kernels[kernelId] = silo;
+            foreach ((string kernelId, SessionKernel kernel) in JsonSerializer.Deserialize<Dictionary<string, SessionKernel>>(kernels) ?? [])
+                _kernels[kernelId] = kernel;
         }
         catch (JsonException e)
         {

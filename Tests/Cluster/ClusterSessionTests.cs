@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Solara.Orleans.Abstractions.Cluster;
+using Solara.Orleans.Cluster.Transport;
 using Solara.Orleans.Grains.Sessions;
 using Solara.Orleans.Tests.Cluster.Support;
 using Solara.Orleans.Tests.Infrastructure;
@@ -83,5 +87,27 @@ public sealed class ClusterSessionTests(RedisServerFixture redis)
 
         Assert.Equal(SessionCounterClient.Label(2), (await survivor.ClickAsync(survivorRun.ButtonId)).UpdatedDescription(survivorRun.ButtonId));
         await SessionCounterClient.PushedAsync(late, lateRun, 2);
+    }
+
+    [Fact]
+    public async Task The_silo_to_silo_session_api_refuses_calls_without_the_cluster_credential_and_answers_not_here_for_a_session_it_does_not_host()
+    {
+        await using TestCluster cluster = await TestCluster.StartAsync(redis, silos: 1, gateways: 0);
+        string hash = SessionGrainId.HashOf(Guid.NewGuid().ToString());
+        var call = new { kind = (int)SessionCallKind.Admit, sessionId = "not-this-one", kernelId = "k", activation = "a", silo = new { endpoint = "http://127.0.0.1:1", generation = 1 } };
+        string url = $"{cluster.Silos[0].Endpoint}/_cluster/sessions/{hash}/call";
+        using var anonymous = new HttpClient();
+        using var member = new HttpClient();
+        new ClusterCredential(TestCluster.Secret).Apply(member.DefaultRequestHeaders);
+
+        using HttpResponseMessage refused = await anonymous.PostAsJsonAsync(url, call);
+        using HttpResponseMessage badId = await member.PostAsJsonAsync($"{cluster.Silos[0].Endpoint}/_cluster/sessions/not-a-hash/call", call);
+        using HttpResponseMessage notHere = await member.PostAsJsonAsync(url, call);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, notHere.StatusCode);
+        JsonNode? reply = await notHere.Content.ReadFromJsonAsync<JsonNode>();
+        Assert.Equal((int)SessionReplyStatus.NotHere, (int?)reply?["status"]);
     }
 }
