@@ -27,6 +27,9 @@ public sealed class SessionDirectory(KernelServices services, IGrainDirectory di
     public SiloAddress Silo => silo;
     public SessionValueCodec Codec { get; } = new(services.State);
 
+    /// <summary>The session grains' storage; null without a state backend.</summary>
+    public SessionStorage? Storage { get; } = services.State is { } state ? new SessionStorage(state) : null;
+
     /// <summary>Set by a cluster silo: how session calls reach other silos.</summary>
     public ISessionTransport? Transport { get; set; }
 

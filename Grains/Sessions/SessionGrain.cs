@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Cluster;
 using Solara.Orleans.Abstractions.State;
-using Solara.Orleans.Grains.State;
 using Solara.Persistence;
 
 namespace Solara.Orleans.Grains.Sessions;
@@ -39,17 +38,17 @@ public sealed class SessionGrain
     /// <summary>Raised once when this activation stops (no kernel left, or superseded by a newer one).</summary>
     public event Action<SessionGrain>? Deactivated;
 
-    private StatePersistence? State => _host.Services.State;
+    private SessionStorage? Storage => _host.Storage;
     private ILogger Logger => _host.Services.Logger;
 
     /// <summary>The first turn: take the session's stored state over (nothing without a backend).</summary>
     public async Task ActivateAsync()
     {
-        if (State is not { } state)
+        if (Storage is not { State: var state } storage)
             return;
         try
         {
-            TakeoverResult taken = await state.BoundedAsync(ct => state.Backend.TakeoverAsync(GrainId, state.Keys.SessionHmacs(_sessionId), state.Options.EffectiveSchemaTag, state.Options.Ttl, ct));
+            TakeoverResult taken = await storage.CallAsync("takeover", (backend, ct) => backend.TakeoverAsync(GrainId, state.Keys.SessionHmacs(_sessionId), state.Options.EffectiveSchemaTag, state.Options.Ttl, ct));
             _generation = taken.Generation;
             foreach ((string field, byte[] value) in taken.Fields)
             {
@@ -107,7 +106,7 @@ public sealed class SessionGrain
                 return new SessionReply(SessionReplyStatus.Refused, _kernels.Count);
         }
         _kernels[call.KernelId] = new SessionKernel(call.Silo, call.Activation);
-        await FlushAsync(KernelsFields());
+        await FlushAsync();
         return new SessionReply(SessionReplyStatus.Ok, _kernels.Count, new Dictionary<string, byte[]>(_values, StringComparer.Ordinal));
     }
 
@@ -118,7 +117,7 @@ public sealed class SessionGrain
         if (_kernels.TryGetValue(call.KernelId, out SessionKernel? kernel) && kernel.Activation == call.Activation)
         {
             _kernels.Remove(call.KernelId);
-            await FlushAsync(KernelsFields());
+            await FlushAsync();
         }
         return new SessionReply(SessionReplyStatus.Ok, _kernels.Count);
     }
@@ -128,7 +127,7 @@ public sealed class SessionGrain
         if (call.Key is not { Length: > 0 } key || call.Value is not { } value)
             throw new ArgumentException("a session publish needs a key and a value", nameof(call));
         _values[key] = value;
-        await FlushAsync(new Dictionary<string, byte[]> { [PersistKeys.FieldPrefix + key] = value });
+        await FlushAsync();
         if (IsClosed)
             return SessionReply.NotHere;
         // In order, within this turn: every kernel sees the session's values in the order they were set.
@@ -148,7 +147,7 @@ public sealed class SessionGrain
         {
             foreach (string kernelId in gone)
                 _kernels.Remove(kernelId);
-            await FlushAsync(KernelsFields());
+            await FlushAsync();
         }
         return new SessionReply(SessionReplyStatus.Ok, _kernels.Count);
     }
@@ -161,18 +160,18 @@ public sealed class SessionGrain
         foreach (string kernelId in dead)
             _kernels.Remove(kernelId);
         if (dead.Length > 0)
-            await FlushAsync(KernelsFields());
+            await FlushAsync();
     }
 
-    /// <summary>A fenced write; storage errors are logged and never fail the call (rule 8). A stale
+    /// <summary>A fenced write; storage errors are logged and never fail the call (rule 8); the write is retried with the next change. A stale
     /// generation means a newer activation owns the session: this one deactivates (superseded).</summary>
-    private async Task FlushAsync(Dictionary<string, byte[]> fields)
+    private async Task FlushAsync()
     {
-        if (State is not { } state || _generation <= 0)
+        if (Storage is not { State: var state } storage || _generation <= 0)
             return;
         try
         {
-            FlushResult result = await state.BoundedAsync(ct => state.Backend.FlushAsync(GrainId, _generation, fields, state.Keys.SessionHmac(_sessionId),
+            FlushResult result = await storage.CallAsync("flush", (backend, ct) => backend.FlushAsync(GrainId, _generation, Fields(), state.Keys.SessionHmac(_sessionId),
                 state.Options.EffectiveSchemaTag, state.Options.Ttl, ct));
             if (result.Outcome is FlushOutcome.Stale or FlushOutcome.Missing)
                 Deactivate($"superseded (flush {result.Outcome}, stored generation {result.StoredGeneration})");
@@ -183,8 +182,13 @@ public sealed class SessionGrain
         }
     }
 
-    private Dictionary<string, byte[]> KernelsFields() =>
-        new() { [KernelsField] = JsonSerializer.SerializeToUtf8Bytes(_kernels) };
+    /// <summary>The whole state (a few small fields): a write that failed is repaired by the next one.</summary>
+    private Dictionary<string, byte[]> Fields()
+    {
+        var fields = _values.ToDictionary(v => PersistKeys.FieldPrefix + v.Key, v => v.Value, StringComparer.Ordinal);
+        fields[KernelsField] = JsonSerializer.SerializeToUtf8Bytes(_kernels);
+        return fields;
+    }
 
     private void Restore(byte[] kernels)
     {
