@@ -1,3 +1,4 @@
+using Solara.Orleans.Gateway.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,16 +33,7 @@ public static class EmbeddedHost
 
     public static WebApplication Build(EmbeddedHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = options.Server.IsProduction ? Environments.Production : Environments.Development,
-            ApplicationName = typeof(EmbeddedHost).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseUrls([.. options.Urls]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging?.Invoke(builder.Logging);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(EmbeddedHost).Assembly, logging);
 
         var time = TimeProvider.System;
         var apps = new AppRegistry(options.Apps);

@@ -24,16 +24,7 @@ public static class GatewayHost
 
     public static async Task<WebApplication> BuildAsync(GatewayHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = options.Server.IsProduction ? Environments.Production : Environments.Development,
-            ApplicationName = typeof(GatewayHost).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseUrls([.. options.Urls]);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging?.Invoke(builder.Logging);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(GatewayHost).Assembly, logging);
 
         RespRedisConnection redis = await ClusterRedisConnection.OpenAsync(options.Cluster);
         var membership = new CachedMembershipTable(new RedisMembershipTable(redis, options.Cluster.Prefix), options.Cluster.Heartbeat);

@@ -1,3 +1,4 @@
+using Solara.Orleans.Gateway.Hosting;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,17 +32,8 @@ public static class SiloHost
 
     public static async Task<WebApplication> BuildAsync(SiloHostOptions options, Action<ILoggingBuilder>? logging = null, IStateBackend? stateBackend = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = options.Server.IsProduction ? Environments.Production : Environments.Development,
-            ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
-        });
-        builder.WebHost.UseUrls([.. options.Urls]);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(SiloHost).Assembly, logging);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.State.ShutdownTimeout + TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging?.Invoke(builder.Logging);
 
         RespRedisConnection redis = await ClusterRedisConnection.OpenAsync(options.Cluster);
         var time = TimeProvider.System;

@@ -1,0 +1,28 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Solara.Orleans.Abstractions.Options;
+
+namespace Solara.Orleans.Gateway.Hosting;
+
+/// <summary>The web host every role starts from: the environment from the mode, the listen URLs, and
+/// one-line console logging with ASP.NET's own chatter at Warning.</summary>
+public static class SolaraWebHost
+{
+    public static WebApplicationBuilder CreateBuilder(ServerOptions server, IReadOnlyList<string> urls, Assembly application, Action<ILoggingBuilder>? logging)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = server.IsProduction ? Environments.Production : Environments.Development,
+            ApplicationName = application.GetName().Name,
+        });
+        builder.WebHost.UseUrls([.. urls]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging?.Invoke(builder.Logging);
+        return builder;
+    }
+}
