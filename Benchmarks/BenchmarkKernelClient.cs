@@ -10,21 +10,28 @@ namespace Solara.Orleans.Benchmarks;
 public sealed class BenchmarkKernelClient : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
-    private readonly byte[] _buffer = new byte[1 << 20];
+    // Small to start, grown on demand: the load generator holds thousands of clients at once.
+    private byte[] _buffer = new byte[4096];
 
     public string KernelId { get; } = Guid.NewGuid().ToString();
 
     /// <summary>Size on the wire of the last frame received.</summary>
     public int LastFrameBytes { get; private set; }
 
-    public static async Task<BenchmarkKernelClient> ConnectAsync(string baseUrl)
+    /// <summary>Frames this client sent and received since it connected.</summary>
+    public long FramesSent { get; private set; }
+
+    public long FramesReceived { get; private set; }
+
+    public static async Task<BenchmarkKernelClient> ConnectAsync(string baseUrl, CancellationToken cancellation = default)
     {
         var client = new BenchmarkKernelClient();
+        client._socket.Options.SetBuffer(4096, 4096);
         client._socket.Options.Cookies = new CookieContainer();
         var uri = new Uri(baseUrl);
         client._socket.Options.Cookies.Add(new Cookie("solara-session-id", Guid.NewGuid().ToString(), "/", uri.Host));
         string ws = "ws" + baseUrl.TrimEnd('/')["http".Length..];
-        await client._socket.ConnectAsync(new Uri($"{ws}/jupyter/api/kernels/{client.KernelId}/channels?session_id={Guid.NewGuid()}"), CancellationToken.None);
+        await client._socket.ConnectAsync(new Uri($"{ws}/jupyter/api/kernels/{client.KernelId}/channels?session_id={Guid.NewGuid()}"), cancellation);
         return client;
     }
 
@@ -40,21 +47,25 @@ public sealed class BenchmarkKernelClient : IAsyncDisposable
             ["channel"] = channel,
         };
         await _socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        FramesSent++;
         return msgId;
     }
 
-    public async Task<JupyterMessage> ReceiveAsync()
+    public async Task<JupyterMessage> ReceiveAsync(CancellationToken cancellation = default)
     {
         int length = 0;
         while (true)
         {
-            WebSocketReceiveResult result = await _socket.ReceiveAsync(new ArraySegment<byte>(_buffer, length, _buffer.Length - length), CancellationToken.None);
+            if (length == _buffer.Length)
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            WebSocketReceiveResult result = await _socket.ReceiveAsync(new ArraySegment<byte>(_buffer, length, _buffer.Length - length), cancellation);
             if (result.MessageType == WebSocketMessageType.Close)
                 throw new InvalidOperationException($"server closed the socket: {result.CloseStatus} {result.CloseStatusDescription}");
             length += result.Count;
             if (result.EndOfMessage)
             {
                 LastFrameBytes = length;
+                FramesReceived++;
                 return result.MessageType == WebSocketMessageType.Binary
                     ? FrameCodec.DecodeBinary(_buffer.AsSpan(0, length))
                     : FrameCodec.DecodeText(_buffer.AsSpan(0, length));
@@ -63,12 +74,12 @@ public sealed class BenchmarkKernelClient : IAsyncDisposable
     }
 
     /// <summary>Receives until the idle status parented to <paramref name="msgId"/>, returning everything seen.</summary>
-    public async Task<List<JupyterMessage>> UntilIdleAsync(string msgId)
+    public async Task<List<JupyterMessage>> UntilIdleAsync(string msgId, CancellationToken cancellation = default)
     {
         var seen = new List<JupyterMessage>();
         while (true)
         {
-            JupyterMessage message = await ReceiveAsync();
+            JupyterMessage message = await ReceiveAsync(cancellation);
             seen.Add(message);
             if (message.MsgType == "status" && (string?)message.ParentHeader["msg_id"] == msgId && (string?)message.Content["execution_state"] == "idle")
                 return seen;

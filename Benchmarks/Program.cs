@@ -1,12 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging;
-using Solara.Orleans.Abstractions.Options;
 using Solara.Orleans.Benchmarks;
-using Solara.Orleans.Silo;
-using Solara.Samples;
+using Solara.Orleans.Benchmarks.Report;
+using Solara.Orleans.Benchmarks.Suite;
+using Solara.Orleans.Benchmarks.Targets;
 
-// Usage: dotnet run -c Release --project Benchmarks -- click-latency|click-traffic|kernel-memory [--url http://host:port] [--clicks 100] [--kernels 500]
-// Without --url an embedded server is started in this process on a free loopback port.
+// Usage: dotnet run -c Release --project Benchmarks -- suite [--target URL] [--quick] ...   (the default suite and its report)
+//        dotnet run -c Release --project Benchmarks -- click-latency|click-traffic|kernel-memory [--url http://host:port] [--clicks 100] [--kernels 500]
+//        dotnet run -c Release --project Benchmarks -- serve --port N   (the server the suite measures, as a child process)
+// Without --url the single scenarios start an embedded server in this process on a free loopback port.
 string scenario = args.Length > 0 ? args[0] : "click-latency";
 if (scenario is "failover" or "failover-silo")
     return await Solara.Orleans.Benchmarks.Failover.FailoverBenchmark.RunAsync(scenario, args);
@@ -14,14 +15,40 @@ if (scenario == "persistence") return await Solara.Orleans.Benchmarks.Persistenc
 string? url = Option("--url");
 int clicks = int.Parse(Option("--clicks") ?? "100", CultureInfo.InvariantCulture);
 
-string[] scenarios = ["click-latency", "click-traffic", "kernel-memory"];
+string[] scenarios = ["suite", "serve", "click-latency", "click-traffic", "kernel-memory"];
 if (!scenarios.Contains(scenario))
 {
     Console.Error.WriteLine($"unknown scenario '{scenario}' (available: {string.Join(", ", scenarios)})");
     return 2;
 }
 
-await using var server = url is null ? await StartEmbeddedAsync() : null;
+switch (scenario)
+{
+    case "suite":
+        SuiteOptions options;
+        try
+        {
+            options = SuiteOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+        SuiteResults results = await new SuiteRunner(options, Console.Out).RunAsync(CancellationToken.None);
+        Console.WriteLine($"report: {await ReportWriter.WriteAsync(results, options.OutputFolder)}");
+        return 0;
+    case "serve":
+        string? port = Option("--port");
+        if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p is <= 0 or > 65535)
+        {
+            Console.Error.WriteLine($"serve needs --port with a port number (1-65535), got '{port}'");
+            return 2;
+        }
+        return await BenchServer.RunAsync(p);
+}
+
+await using var server = url is null ? await BenchServer.StartInProcessAsync() : null;
 string baseUrl = url ?? server!.Urls.First();
 switch (scenario)
 {
@@ -48,13 +75,4 @@ string? Option(string name)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
-
-static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartEmbeddedAsync()
-{
-    var settings = new SettingsSource(new Dictionary<string, string>());
-    var app = EmbeddedHost.Build(new EmbeddedHostOptions(["http://127.0.0.1:0"], ServerOptions.From(settings, true), KernelOptions.From(settings), SampleApps.All),
-        logging => logging.SetMinimumLevel(LogLevel.Warning));
-    await app.StartAsync();
-    return app;
 }

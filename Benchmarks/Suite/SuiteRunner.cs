@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+using Solara.Orleans.Benchmarks.Load;
+using Solara.Orleans.Benchmarks.Comparison;
+using Solara.Orleans.Benchmarks.Targets;
+
+namespace Solara.Orleans.Benchmarks.Suite;
+
+/// <summary>Runs the default suite: latency and throughput on one fresh server, an idle-kernel ramp
+/// on a second, an active-kernel ramp on a third, then the browser comparison with the LiveViewJS
+/// peer. Progress goes to <paramref name="log"/>.</summary>
+public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
+{
+    private const int WarmupPages = 50;
+    private const int ResidentClickPages = 100;
+
+    public async Task<SuiteResults> RunAsync(CancellationToken cancellation)
+    {
+        var results = new SuiteResults
+        {
+            Date = DateTimeOffset.UtcNow,
+            Machine = Machine(),
+            Target = options.Target ?? "embedded server (Silo's EmbeddedHost with the samples) in a child process, fresh per phase",
+            TargetIsChildProcess = options.Target is null,
+        };
+        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
+            await LatencyPhaseAsync(server, results, cancellation);
+        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
+        {
+            await RampAsync(server, keepOpen: false, results.IdleRamp, results, cancellation);
+            results.ClickWithIdleKernels = await ClickLevelAsync(server, ResidentClickPages, options.KernelLevels[^1], cancellation);
+        }
+        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
+            await RampAsync(server, keepOpen: true, results.ActiveRamp, results, cancellation);
+        if (!options.SkipPeer)
+            results.Peer = await new PeerComparison(options, log).RunAsync(cancellation);
+        string persistence = Path.Combine(options.OutputFolder, "persistence.json");
+        if (File.Exists(persistence))
+            results.Persistence = JsonNode.Parse(await File.ReadAllTextAsync(persistence, cancellation));
+        return results;
+    }
+
+    private async Task LatencyPhaseAsync(ServerUnderTest server, SuiteResults results, CancellationToken cancellation)
+    {
+        await WarmUpAsync(server, cancellation);
+        log.WriteLine($"kernel start, {options.SequentialStarts} pages one after another");
+        results.SequentialStart = (await PageFleet.OpenAsync(server.BaseUrl, options.SequentialStarts, 1, keepOpen: false, cancellation)).Start;
+        foreach (int pages in options.PageLevels)
+            results.ClickLevels.Add(await ClickLevelAsync(server, pages, 0, cancellation));
+
+        log.WriteLine($"saturation: {options.SaturationPages} pages clicking back to back for {options.SaturationDuration.TotalSeconds} s");
+        FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, options.SaturationPages, options.ConnectConcurrency, keepOpen: true, cancellation);
+        double cpuBefore = await server.Probe.CpuSecondsAsync();
+        (long clicks, long frames, double seconds) = await ClickLoad.ClosedLoopAsync(fleet.Pages, options.SaturationDuration, cancellation);
+        double cpuAfter = await server.Probe.CpuSecondsAsync();
+        await PageFleet.CloseAsync(fleet.Pages);
+        results.Saturation = new SaturationResult(options.SaturationPages, seconds, clicks, frames, cpuAfter - cpuBefore);
+    }
+
+    private async Task<ClickLevel> ClickLevelAsync(ServerUnderTest server, int pages, int residentKernels, CancellationToken cancellation)
+    {
+        // One page clicking once a second gives too few samples for a p99 in a short run; it clicks ten times a second.
+        TimeSpan interval = pages == 1 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1);
+        log.WriteLine($"click latency: {pages} active pages, one click every {interval.TotalMilliseconds} ms each, {options.ClickDuration.TotalSeconds} s" + (residentKernels > 0 ? $", {residentKernels} idle kernels resident" : ""));
+        FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, pages, options.ConnectConcurrency, keepOpen: true, cancellation);
+        try
+        {
+            LatencySummary latency = await ClickLoad.OpenLoopAsync(fleet.Pages, interval, options.ClickDuration, cancellation);
+            log.WriteLine(Invariant($"  p50 {latency.P50:F2} ms, p95 {latency.P95:F2} ms, p99 {latency.P99:F2} ms ({latency.Count} clicks)"));
+            return new ClickLevel(pages, interval.TotalMilliseconds, options.ClickDuration.TotalSeconds, residentKernels, latency);
+        }
+        finally
+        {
+            await PageFleet.CloseAsync(fleet.Pages);
+        }
+    }
+
+    private async Task RampAsync(ServerUnderTest server, bool keepOpen, List<KernelStage> stages, SuiteResults results, CancellationToken cancellation)
+    {
+        string kind = keepOpen ? "active" : "idle";
+        await WarmUpAsync(server, cancellation);
+        int kernelsBefore = await server.Probe.KernelCountAsync();
+        MemoryReading baseline = await server.Probe.ReadAsync();
+        var open = new List<SimulatedPage>();
+        int opened = 0;
+        try
+        {
+            foreach (int level in options.KernelLevels)
+            {
+                log.WriteLine($"{kind} kernel ramp: {opened} → {level} kernels, {options.ConnectConcurrency} connects in flight");
+                FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, level - opened, options.ConnectConcurrency, keepOpen, cancellation);
+                open.AddRange(fleet.Pages);
+                opened = level;
+                MemoryReading reading = await server.Probe.ReadAsync();
+                var stage = new KernelStage(level, fleet.Start, fleet.ConnectsPerSecond, reading.HeapUsed, reading.Rss, baseline.HeapUsed, baseline.Rss, reading.FullGc && baseline.FullGc);
+                stages.Add(stage);
+                log.WriteLine(Invariant($"  {stage.HeapPerKernel / 1024:F1} KiB heap and {stage.RssPerKernel / 1024:F1} KiB working set per kernel; start p50 {fleet.Start.P50:F1} ms p99 {fleet.Start.P99:F1} ms; {fleet.ConnectsPerSecond:F0} connects/s"));
+                int kernels = await server.Probe.KernelCountAsync();
+                if (kernels < kernelsBefore + level)
+                    results.Notes.Add($"{kind} ramp at {level}: the server reported {kernels} live kernels, expected at least {kernelsBefore + level}");
+            }
+        }
+        finally
+        {
+            await PageFleet.CloseAsync(open);
+        }
+    }
+
+    /// <summary>Runs every code path once (JIT, pools) before a baseline is taken.</summary>
+    private async Task WarmUpAsync(ServerUnderTest server, CancellationToken cancellation)
+    {
+        FleetResult warm = await PageFleet.OpenAsync(server.BaseUrl, WarmupPages, options.ConnectConcurrency, keepOpen: true, cancellation);
+        foreach (SimulatedPage page in warm.Pages)
+            for (int i = 0; i < 5; i++)
+                await page.ClickAsync(cancellation);
+        await PageFleet.CloseAsync(warm.Pages);
+    }
+
+    private static MachineInfo Machine()
+    {
+        string cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
+            : "unknown";
+        long memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return new MachineInfo(Environment.ProcessorCount, cpu, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription, memory);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Solara.Orleans.Benchmarks.Targets;
+
+/// <summary>A server under test run as a child process on a free loopback port: this benchmark's own
+/// <c>serve</c> command, or the LiveViewJS peer under Node. Ready once <c>GET readyPath</c> answers 200;
+/// killed (with its children) on dispose.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly Queue<string> _lastOutput = new();
+
+    private ServerProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string BaseUrl { get; }
+
+    /// <summary>This benchmark's embedded server with the samples (<c>Benchmarks serve --port N</c>).</summary>
+    public static Task<ServerProcess> StartSolaraAsync()
+    {
+        int port = FreePort();
+        string assembly = Assembly.GetEntryAssembly()!.Location;
+        return StartAsync("dotnet", [assembly, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, $"http://127.0.0.1:{port}", "/readyz");
+    }
+
+    /// <summary>The LiveViewJS counter (<c>node --expose-gc server.js PORT</c>) in <paramref name="folder"/>.</summary>
+    public static Task<ServerProcess> StartLiveViewAsync(string folder)
+    {
+        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
+            throw new InvalidOperationException($"the LiveViewJS peer is not installed: run 'npm ci' in {folder}");
+        int port = FreePort();
+        return StartAsync("node", ["--expose-gc", "server.js", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], folder, $"http://127.0.0.1:{port}", "/_bench/memory");
+    }
+
+    private static async Task<ServerProcess> StartAsync(string file, string[] args, string? workingDirectory, string baseUrl, string readyPath)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string arg in args)
+            start.ArgumentList.Add(arg);
+        if (workingDirectory is not null)
+            start.WorkingDirectory = workingDirectory;
+        var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}"), baseUrl);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (server._process.HasExited)
+                break;
+            try
+            {
+                if ((await http.GetAsync(baseUrl + readyPath)).StatusCode == HttpStatusCode.OK)
+                    return server;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        string output = server.Output();
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"{file} {string.Join(' ', args)} did not answer {baseUrl}{readyPath} within 60 s; its last output:\n{output}");
+    }
+
+    public string Output()
+    {
+        lock (_lastOutput)
+            return string.Join('\n', _lastOutput);
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_lastOutput)
+        {
+            _lastOutput.Enqueue(line);
+            if (_lastOutput.Count > 40)
+                _lastOutput.Dequeue();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
