@@ -34,12 +34,22 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The LiveViewJS counter (<c>node --expose-gc server.js PORT</c>) in <paramref name="folder"/>.</summary>
-    public static Task<ServerProcess> StartLiveViewAsync(string folder)
+    public static async Task<ServerProcess> StartLiveViewAsync(string folder)
     {
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
-            throw new InvalidOperationException($"the LiveViewJS peer is not installed: run 'npm ci' in {folder}");
+            await InstallPeerAsync(folder);
         int port = FreePort();
-        return StartAsync("node", ["--expose-gc", "server.js", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], folder, $"http://127.0.0.1:{port}", "/_bench/memory");
+        return await StartAsync("node", ["--expose-gc", "server.js", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], folder, $"http://127.0.0.1:{port}", "/_bench/memory");
+    }
+
+    /// <summary>First run: <c>npm ci</c> in the peer's folder (its lock file pins LiveViewJS 0.8.1).</summary>
+    private static async Task InstallPeerAsync(string folder)
+    {
+        var install = new ProcessStartInfo("npm", ["ci", "--no-audit", "--no-fund"]) { WorkingDirectory = folder, UseShellExecute = false };
+        using Process npm = Process.Start(install) ?? throw new InvalidOperationException("could not start npm");
+        await npm.WaitForExitAsync();
+        if (npm.ExitCode != 0)
+            throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}");
     }
 
     private static async Task<ServerProcess> StartAsync(string file, string[] args, string? workingDirectory, string baseUrl, string readyPath)
