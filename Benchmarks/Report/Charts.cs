@@ -59,7 +59,7 @@ public static class Charts
                 ["Solara.Orleans", "LiveViewJS", "Blazor Server (published, unmeasured)"],
             [
                 new Series("working set", [p.Solara.RssPerSession / 1000, p.LiveView.RssPerSession / 1000, MarkdownReport.BlazorCircuitBytes / 1000]),
-                new Series("managed / V8 heap", [p.Solara.HeapPerSession / 1000, p.LiveView.HeapPerSession / 1000, 0]),
+                new Series("managed / V8 heap", [p.Solara.HeapPerSession / 1000, p.LiveView.HeapPerSession / 1000, double.NaN]),
             ]));
             yield return (PeerLatency, Bars("Click → new label, measured in the page", "ms", ["Solara.Orleans", "LiveViewJS"],
             [

@@ -16,7 +16,7 @@ public static class SvgChart
     /// <summary>One group of bars per category, one bar per series.</summary>
     public static string Bars(string title, string yLabel, IReadOnlyList<string> categories, IReadOnlyList<Series> series)
     {
-        double max = NiceMax(series.SelectMany(s => s.Values));
+        double max = NiceMax(series.SelectMany(s => s.Values).Where(v => !double.IsNaN(v)));
         var svg = Begin(title, yLabel, max);
         double plotWidth = Width - Left - Right;
         double group = plotWidth / categories.Count;
@@ -26,11 +26,14 @@ public static class SvgChart
             double x0 = Left + c * group + group * 0.1;
             for (int s = 0; s < series.Count; s++)
             {
-                double value = series[s].Values[c];
+                // NaN marks a figure that does not exist for this category; below zero draws as zero.
+                if (double.IsNaN(series[s].Values[c]))
+                    continue;
+                double value = Math.Max(0, series[s].Values[c]);
                 double h = Y(0, max) - Y(value, max);
                 double x = x0 + s * bar;
                 svg.Append(Invariant($"<rect x=\"{x:F1}\" y=\"{Y(value, max):F1}\" width=\"{bar - 2:F1}\" height=\"{h:F1}\" fill=\"{Palette[s % Palette.Length]}\"/>"));
-                svg.Append(Invariant($"<text x=\"{x + (bar - 2) / 2:F1}\" y=\"{Y(value, max) - 4:F1}\" font-size=\"10\" text-anchor=\"middle\">{Label(value)}</text>"));
+                svg.Append(Invariant($"<text x=\"{x + (bar - 2) / 2:F1}\" y=\"{Y(value, max) - 4:F1}\" font-size=\"10\" text-anchor=\"middle\">{Label(series[s].Values[c])}</text>"));
             }
             svg.Append(Invariant($"<text x=\"{Left + c * group + group / 2:F1}\" y=\"{Height - Bottom + 18}\" font-size=\"12\" text-anchor=\"middle\">{Escape(categories[c])}</text>"));
         }

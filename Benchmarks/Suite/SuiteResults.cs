@@ -10,6 +10,11 @@ public sealed class SuiteResults
     public required MachineInfo Machine { get; init; }
     public required string Target { get; init; }
     public required bool TargetIsChildProcess { get; init; }
+
+    /// <summary>/proc/loadavg when the run started and ended: other work on the machine skews latencies.</summary>
+    public required string LoadAverageAtStart { get; init; }
+
+    public string LoadAverageAtEnd { get; set; } = "";
     public LatencySummary? SequentialStart { get; set; }
     public List<ClickLevel> ClickLevels { get; } = [];
     public SaturationResult? Saturation { get; set; }
@@ -21,7 +26,12 @@ public sealed class SuiteResults
     public List<string> Notes { get; } = [];
 }
 
-public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, long MemoryBytes);
+public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, long MemoryBytes)
+{
+    /// <summary>The 1, 5 and 15 minute load averages, or "unknown" off Linux.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
 
 /// <summary>Click → update round trip with <paramref name="Pages"/> pages each clicking every <paramref name="IntervalMs"/>.</summary>
 public sealed record ClickLevel(int Pages, double IntervalMs, double Seconds, int ResidentKernels, LatencySummary Latency);

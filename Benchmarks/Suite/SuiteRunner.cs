@@ -23,6 +23,7 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
             Machine = Machine(),
             Target = options.Target ?? "embedded server (Silo's EmbeddedHost with the samples) in a child process, fresh per phase",
             TargetIsChildProcess = options.Target is null,
+            LoadAverageAtStart = MachineInfo.LoadAverage(),
         };
         await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
             await LatencyPhaseAsync(server, results, cancellation);
@@ -38,6 +39,7 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         string persistence = Path.Combine(options.OutputFolder, "persistence.json");
         if (File.Exists(persistence))
             results.Persistence = JsonNode.Parse(await File.ReadAllTextAsync(persistence, cancellation));
+        results.LoadAverageAtEnd = MachineInfo.LoadAverage();
         return results;
     }
 
