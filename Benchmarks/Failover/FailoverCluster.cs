@@ -1,6 +1,5 @@
+using Solara.Orleans.Benchmarks.Targets;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Options;
@@ -8,6 +7,7 @@ using Solara.Orleans.Cluster.Directory;
 using Solara.Orleans.Cluster.Membership;
 using Solara.Orleans.Cluster.Redis;
 using Solara.Orleans.Gateway.Hosting;
+using Solara.Orleans.Benchmarks.Persistence;
 
 namespace Solara.Orleans.Benchmarks.Failover;
 
@@ -15,11 +15,11 @@ namespace Solara.Orleans.Benchmarks.Failover;
 /// <c>failover-silo</c>, which runs the silo role with the samples) and one in-process gateway.</summary>
 public sealed partial class FailoverCluster : IAsyncDisposable
 {
-    private readonly Process _redis;
+    private readonly RedisServerProcess _redis;
     private readonly Dictionary<int, Process> _silos = [];
     private readonly Dictionary<string, string> _environment;
 
-    private FailoverCluster(Process redis, Dictionary<string, string> environment, ClusterOptions options, RespRedisConnection connection, WebApplication gateway, int gatewayPort)
+    private FailoverCluster(RedisServerProcess redis, Dictionary<string, string> environment, ClusterOptions options, RespRedisConnection connection, WebApplication gateway, int gatewayPort)
     {
         _redis = redis;
         _environment = environment;
@@ -47,10 +47,8 @@ public sealed partial class FailoverCluster : IAsyncDisposable
 
     public static async Task<FailoverCluster> StartAsync(IReadOnlyDictionary<string, string> settings, int silos)
     {
-        int redisPort = FreePort();
-        Process redis = Process.Start(new ProcessStartInfo("redis-server", ["--port", redisPort.ToString(), "--save", "", "--appendonly", "no", "--maxmemory-policy", "noeviction"])
-        { RedirectStandardOutput = true, UseShellExecute = false }) ?? throw new InvalidOperationException("redis-server did not start");
-        string url = $"redis://127.0.0.1:{redisPort}/0";
+        RedisServerProcess redis = await RedisServerProcess.StartAsync(port: null);
+        string url = redis.Url;
         var environment = new Dictionary<string, string>
         {
             ["SOLARA_CLUSTER_URL"] = url,
@@ -65,14 +63,14 @@ public sealed partial class FailoverCluster : IAsyncDisposable
             environment[key] = value;
         var source = new SettingsSource(environment);
         ClusterOptions options = ClusterOptions.From(source);
-        RespRedisConnection connection = await ConnectAsync(url);
-        int gatewayPort = FreePort();
+        var connection = new RespRedisConnection(RedisEndpoint.Parse(url), TimeSpan.FromSeconds(5));
+        int gatewayPort = LoopbackPort.Free();
         WebApplication gateway = await GatewayHost.BuildAsync(
             new GatewayHostOptions([$"http://127.0.0.1:{gatewayPort}"], ServerOptions.From(source, false), KernelOptions.From(source), options),
             logging => logging.SetMinimumLevel(LogLevel.Error));
         var cluster = new FailoverCluster(redis, environment, options, connection, gateway, gatewayPort);
         for (int i = 0; i < silos; i++)
-            await cluster.StartSiloAsync(FreePort());
+            await cluster.StartSiloAsync(LoopbackPort.Free());
         await gateway.StartAsync();
         return cluster;
     }
@@ -122,32 +120,6 @@ public sealed partial class FailoverCluster : IAsyncDisposable
             silo.WaitForExit();
         }
         await Connection.DisposeAsync();
-        _redis.Kill();
-        _redis.WaitForExit();
-    }
-
-    private static async Task<RespRedisConnection> ConnectAsync(string url)
-    {
-        for (int attempt = 0; ; attempt++)
-        {
-            var connection = new RespRedisConnection(RedisEndpoint.Parse(url), TimeSpan.FromSeconds(5));
-            try
-            {
-                await connection.CommandAsync(CancellationToken.None, "PING");
-                return connection;
-            }
-            catch (RedisCallException) when (attempt < 50)
-            {
-                await connection.DisposeAsync();
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        await _redis.DisposeAsync();
     }
 }

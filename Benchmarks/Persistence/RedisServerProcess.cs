@@ -1,7 +1,6 @@
+using Solara.Orleans.Benchmarks.Targets;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Solara.Orleans.Benchmarks.Persistence;
 
@@ -27,7 +26,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
     {
         if (!File.Exists(Executable))
             throw new InvalidOperationException($"{Executable} is missing: install the redis-server package");
-        int chosen = port ?? FreePort();
+        int chosen = port ?? LoopbackPort.Free();
         var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string argument in (string[])["--port", $"{chosen}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--logfile", ""])
             start.ArgumentList.Add(argument);
@@ -80,12 +79,4 @@ public sealed class RedisServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

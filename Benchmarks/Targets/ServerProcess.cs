@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace Solara.Orleans.Benchmarks.Targets;
@@ -28,7 +27,7 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>This benchmark's embedded server with the samples (<c>Benchmarks serve --port N</c>).</summary>
     public static Task<ServerProcess> StartSolaraAsync()
     {
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         string assembly = Assembly.GetEntryAssembly()!.Location;
         return StartAsync("dotnet", [assembly, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, $"http://127.0.0.1:{port}", "/readyz");
     }
@@ -38,7 +37,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
             await InstallPeerAsync(folder);
-        int port = FreePort();
+        int port = LoopbackPort.Free();
         return await StartAsync("node", ["--expose-gc", "server.js", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], folder, $"http://127.0.0.1:{port}", "/_bench/memory");
     }
 
@@ -102,12 +101,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
