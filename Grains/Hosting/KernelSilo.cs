@@ -128,7 +128,8 @@ public sealed class KernelSilo : IAsyncDisposable
     /// <summary>Set by the host from the membership lease: a fenced silo takes no new kernels.</summary>
     public bool IsFenced { get; set; }
 
-    private ActivationResult CapacityRefusal()
+    /// <summary>The refusal at <c>SOLARA_KERNELS_MAX_COUNT</c> (logged once per refusal).</summary>
+    public ActivationResult CapacityRefusal()
     {
         Services.Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", Services.Options.MaxCount);
         return ActivationResult.Refused(CloseCodes.TryAgainLater, $"The server is at capacity ({Services.Options.MaxCount} kernels); try again shortly");

@@ -21,7 +21,7 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
             if (kernel is null)
             {
                 if (silo.Status == SiloStatus.Active && await placement.PlaceAsync(request.KernelId) is null)
-                    return CapacityRefusal();
+                    return silo.CapacityRefusal().ToRefusal();
                 ActivationResult activation = await silo.GetOrActivateAsync(request.KernelId, request.SessionId);
                 if (activation.Kernel is null)
                     return activation.ToRefusal();
@@ -37,13 +37,6 @@ public sealed class LocalKernelGateway(KernelSilo silo, IGrainDirectory director
             {
             }
         }
-    }
-
-    private KernelAttachResult CapacityRefusal()
-    {
-        Logger.LogWarning("kernel refused: the server is at capacity (SOLARA_KERNELS_MAX_COUNT={Max})", silo.Services.Options.MaxCount);
-        return KernelAttachResult.Refused(CloseCodes.TryAgainLater,
-            $"The server is at capacity ({silo.Services.Options.MaxCount} kernels); try again shortly");
     }
 
     /// <summary>An activation in this process. Activations on other silos are reached through
