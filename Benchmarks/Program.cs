@@ -6,7 +6,7 @@ using Solara.Orleans.Benchmarks.Targets;
 
 // Usage: dotnet run -c Release --project Benchmarks -- suite [--target URL] [--quick] ...   (the default suite and its report)
 //        dotnet run -c Release --project Benchmarks -- click-latency|click-traffic|kernel-memory [--url http://host:port] [--clicks 100] [--kernels 500]
-//        dotnet run -c Release --project Benchmarks -- serve --port N   (the server the suite measures, as a child process)
+//        dotnet run -c Release --project Benchmarks -- serve [--role embedded|silo|gateway] --port N   (the servers the suite measures, as child processes)
 // Without --url the single scenarios start an embedded server in this process on a free loopback port.
 string scenario = args.Length > 0 ? args[0] : "click-latency";
 if (scenario is "failover" or "failover-silo")
@@ -45,7 +45,7 @@ switch (scenario)
             Console.Error.WriteLine($"serve needs --port with a port number (1-65535), got '{port}'");
             return 2;
         }
-        return await BenchServer.RunAsync(p);
+        return await BenchServer.RunAsync(p, Option("--role") ?? BenchServer.Embedded);
 }
 
 await using var server = url is null ? await BenchServer.StartInProcessAsync() : null;

@@ -2,9 +2,10 @@ using System.Globalization;
 
 namespace Solara.Orleans.Benchmarks.Suite;
 
-/// <summary>The <c>suite</c> command's flags. Without <c>--target</c> each phase gets a fresh embedded
-/// server as a child process; with it every phase runs against that base URL (for example the local
-/// cluster's nginx in front of the gateways, <c>http://127.0.0.1:8080</c>).</summary>
+/// <summary>The <c>suite</c> command's flags. Without <c>--target</c> each phase runs twice on fresh child
+/// processes: an embedded server, then a gateway in front of a silo (with its own redis-server); with it
+/// every phase runs once against that base URL (for example the local cluster's nginx in front of the
+/// gateways, <c>http://127.0.0.1:8080</c>).</summary>
 public sealed record SuiteOptions(
     string? Target,
     int[] KernelLevels,
@@ -17,13 +18,15 @@ public sealed record SuiteOptions(
     int PeerPages,
     int PeerClicks,
     bool SkipPeer,
+    bool SkipCluster,
     string OutputFolder)
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project Benchmarks -- suite [options]
 
           --target URL          measure a running server or gateway (e.g. http://127.0.0.1:8080) instead of
-                                fresh embedded servers started as child processes
+                                fresh servers started as child processes (embedded, then gateway + silo)
+          --skip-cluster        leave out the gateway + silo topology
           --kernels 1000,5000,10000   kernel counts of the memory and start ramps
           --pages 1,100,1000    active pages of the click-latency levels (each clicks once a second;
                                 a single page clicks ten times a second to get enough samples)
@@ -49,6 +52,7 @@ public sealed record SuiteOptions(
             PeerPages: quick ? 5 : 100,
             PeerClicks: quick ? 3 : 10,
             SkipPeer: false,
+            SkipCluster: false,
             OutputFolder: Path.Combine(RepositoryRoot(), "Benchmarks", "results"));
         for (int i = 1; i < args.Count; i++)
         {
@@ -62,6 +66,7 @@ public sealed record SuiteOptions(
                 "--click-seconds" => options with { ClickDuration = TimeSpan.FromSeconds(Counts(name, Value()).Single()) },
                 "--peer-pages" => options with { PeerPages = Counts(name, Value()).Single() },
                 "--skip-peer" => options with { SkipPeer = true },
+                "--skip-cluster" => options with { SkipCluster = true },
                 "--quick" => options,
                 "--out" => options with { OutputFolder = Path.GetFullPath(Value()) },
                 _ => throw new ArgumentException($"unknown suite option '{name}'\n{Usage}"),

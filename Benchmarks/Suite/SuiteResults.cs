@@ -8,22 +8,38 @@ public sealed class SuiteResults
 {
     public required DateTimeOffset Date { get; init; }
     public required MachineInfo Machine { get; init; }
-    public required string Target { get; init; }
-    public required bool TargetIsChildProcess { get; init; }
 
     /// <summary>/proc/loadavg when the run started and ended: other work on the machine skews latencies.</summary>
     public required string LoadAverageAtStart { get; init; }
 
     public string LoadAverageAtEnd { get; set; } = "";
+
+    /// <summary>The same phases measured once per topology: embedded, then through a gateway to a silo (or one <c>--target</c>).</summary>
+    public List<TopologyResults> Topologies { get; } = [];
+    public PeerResults? Peer { get; set; }
+    public JsonNode? Persistence { get; set; }
+    public List<string> Notes { get; } = [];
+
+    public TopologyResults? Of(string kind) => Topologies.FirstOrDefault(t => t.Kind == kind);
+}
+
+/// <summary>The suite's phases against one topology. <see cref="Kind"/> is <c>embedded</c>, <c>cluster</c>
+/// (pages through a gateway process to a silo process) or <c>target</c> (a running server at a URL).</summary>
+public sealed class TopologyResults
+{
+    public const string Embedded = "embedded";
+    public const string Cluster = "cluster";
+    public const string Target = "target";
+
+    public required string Kind { get; init; }
+    public required string Name { get; init; }
+    public required string Description { get; init; }
     public LatencySummary? SequentialStart { get; set; }
     public List<ClickLevel> ClickLevels { get; } = [];
     public SaturationResult? Saturation { get; set; }
     public List<KernelStage> IdleRamp { get; } = [];
     public List<KernelStage> ActiveRamp { get; } = [];
     public ClickLevel? ClickWithIdleKernels { get; set; }
-    public PeerResults? Peer { get; set; }
-    public JsonNode? Persistence { get; set; }
-    public List<string> Notes { get; } = [];
 }
 
 public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, long MemoryBytes)
@@ -36,8 +52,9 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
 /// <summary>Click → update round trip with <paramref name="Pages"/> pages each clicking every <paramref name="IntervalMs"/>.</summary>
 public sealed record ClickLevel(int Pages, double IntervalMs, double Seconds, int ResidentKernels, LatencySummary Latency);
 
-/// <summary>Closed-loop clicking: messages are WebSocket frames in both directions; per core = per second of server CPU.</summary>
-public sealed record SaturationResult(int Pages, double Seconds, long Clicks, long Frames, double ServerCpuSeconds)
+/// <summary>Closed-loop clicking: messages are WebSocket frames in both directions; per core = per second of
+/// server CPU (the kernel host's plus, through a gateway, the gateway's <paramref name="GatewayCpuSeconds"/>).</summary>
+public sealed record SaturationResult(int Pages, double Seconds, long Clicks, long Frames, double ServerCpuSeconds, double GatewayCpuSeconds)
 {
     public double FramesPerSecond => Frames / Seconds;
     public double FramesPerServerCpuSecond => Frames / ServerCpuSeconds;
@@ -46,8 +63,17 @@ public sealed record SaturationResult(int Pages, double Seconds, long Clicks, lo
 }
 
 /// <summary>One step of a kernel ramp: <paramref name="Kernels"/> added since the baseline; memory per
-/// kernel is the growth over the baseline divided by them.</summary>
-public sealed record KernelStage(int Kernels, LatencySummary Start, double ConnectsPerSecond, long HeapBytes, long RssBytes, long BaselineHeapBytes, long BaselineRssBytes, bool FullGc)
+/// kernel is the growth over the baseline divided by them. <paramref name="Gateway"/> is the gateway
+/// process's growth over the same kernels, when pages went through a gateway the suite started.</summary>
+public sealed record KernelStage(int Kernels, LatencySummary Start, double ConnectsPerSecond, long HeapBytes, long RssBytes, long BaselineHeapBytes, long BaselineRssBytes, bool FullGc,
+    GatewayGrowth? Gateway = null)
+{
+    public double HeapPerKernel => (HeapBytes - BaselineHeapBytes) / (double)Kernels;
+    public double RssPerKernel => (RssBytes - BaselineRssBytes) / (double)Kernels;
+}
+
+/// <summary>The gateway process's memory over a ramp stage, divided by the stage's kernels.</summary>
+public sealed record GatewayGrowth(int Kernels, long HeapBytes, long RssBytes, long BaselineHeapBytes, long BaselineRssBytes)
 {
     public double HeapPerKernel => (HeapBytes - BaselineHeapBytes) / (double)Kernels;
     public double RssPerKernel => (RssBytes - BaselineRssBytes) / (double)Kernels;

@@ -21,19 +21,27 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         {
             Date = DateTimeOffset.UtcNow,
             Machine = Machine(),
-            Target = options.Target ?? "embedded server (Silo's EmbeddedHost with the samples) in a child process, fresh per phase",
-            TargetIsChildProcess = options.Target is null,
             LoadAverageAtStart = MachineInfo.LoadAverage(),
         };
-        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
-            await LatencyPhaseAsync(server, results, cancellation);
-        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
+        if (options.Target is { } target)
+            await MeasureAsync(new TopologyResults { Kind = TopologyResults.Target, Name = target, Description = $"the running server at {target}" },
+                () => ServerUnderTest.StartAsync(target), results, cancellation);
+        else
         {
-            await RampAsync(server, keepOpen: false, results.IdleRamp, results, cancellation);
-            results.ClickWithIdleKernels = await ClickLevelAsync(server, ResidentClickPages, options.KernelLevels[^1], cancellation);
+            await MeasureAsync(new TopologyResults
+            {
+                Kind = TopologyResults.Embedded,
+                Name = "embedded",
+                Description = "the embedded server (Silo's EmbeddedHost with the samples) in a child process, fresh per phase",
+            }, () => ServerUnderTest.StartAsync(null), results, cancellation);
+            if (!options.SkipCluster)
+                await MeasureAsync(new TopologyResults
+                {
+                    Kind = TopologyResults.Cluster,
+                    Name = "gateway + silo",
+                    Description = "pages through a gateway process to a silo process (own redis-server for membership and the grain directory; persistence off, as embedded), fresh per phase",
+                }, ServerUnderTest.StartClusterAsync, results, cancellation);
         }
-        await using (ServerUnderTest server = await ServerUnderTest.StartAsync(options.Target))
-            await RampAsync(server, keepOpen: true, results.ActiveRamp, results, cancellation);
         if (!options.SkipPeer)
             results.Peer = await new PeerComparison(options, log).RunAsync(cancellation);
         string persistence = Path.Combine(options.OutputFolder, "persistence.json");
@@ -43,7 +51,22 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         return results;
     }
 
-    private async Task LatencyPhaseAsync(ServerUnderTest server, SuiteResults results, CancellationToken cancellation)
+    private async Task MeasureAsync(TopologyResults topology, Func<Task<ServerUnderTest>> start, SuiteResults results, CancellationToken cancellation)
+    {
+        log.WriteLine($"== {topology.Name}: {topology.Description}");
+        results.Topologies.Add(topology);
+        await using (ServerUnderTest server = await start())
+            await LatencyPhaseAsync(server, topology, cancellation);
+        await using (ServerUnderTest server = await start())
+        {
+            await RampAsync(server, keepOpen: false, topology.IdleRamp, topology.Name, results, cancellation);
+            topology.ClickWithIdleKernels = await ClickLevelAsync(server, ResidentClickPages, options.KernelLevels[^1], cancellation);
+        }
+        await using (ServerUnderTest server = await start())
+            await RampAsync(server, keepOpen: true, topology.ActiveRamp, topology.Name, results, cancellation);
+    }
+
+    private async Task LatencyPhaseAsync(ServerUnderTest server, TopologyResults results, CancellationToken cancellation)
     {
         await WarmUpAsync(server, cancellation);
         log.WriteLine($"kernel start, {options.SequentialStarts} pages one after another");
@@ -53,12 +76,16 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
 
         log.WriteLine($"saturation: {options.SaturationPages} pages clicking back to back for {options.SaturationDuration.TotalSeconds} s");
         FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, options.SaturationPages, options.ConnectConcurrency, keepOpen: true, cancellation);
-        double cpuBefore = await server.Probe.CpuSecondsAsync();
+        (double hostBefore, double gatewayBefore) = await CpuSecondsAsync(server);
         (long clicks, long frames, double seconds) = await ClickLoad.ClosedLoopAsync(fleet.Pages, options.SaturationDuration, cancellation);
-        double cpuAfter = await server.Probe.CpuSecondsAsync();
+        (double hostAfter, double gatewayAfter) = await CpuSecondsAsync(server);
         await PageFleet.CloseAsync(fleet.Pages);
-        results.Saturation = new SaturationResult(options.SaturationPages, seconds, clicks, frames, cpuAfter - cpuBefore);
+        results.Saturation = new SaturationResult(options.SaturationPages, seconds, clicks, frames,
+            hostAfter - hostBefore + gatewayAfter - gatewayBefore, gatewayAfter - gatewayBefore);
     }
+
+    private static async Task<(double Host, double Gateway)> CpuSecondsAsync(ServerUnderTest server) =>
+        (await server.Host.CpuSecondsAsync(), server.Gateway is { } gateway ? await gateway.CpuSecondsAsync() : 0);
 
     private async Task<ClickLevel> ClickLevelAsync(ServerUnderTest server, int pages, int residentKernels, CancellationToken cancellation)
     {
@@ -78,12 +105,13 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         }
     }
 
-    private async Task RampAsync(ServerUnderTest server, bool keepOpen, List<KernelStage> stages, SuiteResults results, CancellationToken cancellation)
+    private async Task RampAsync(ServerUnderTest server, bool keepOpen, List<KernelStage> stages, string topology, SuiteResults results, CancellationToken cancellation)
     {
         string kind = keepOpen ? "active" : "idle";
         await WarmUpAsync(server, cancellation);
-        int kernelsBefore = await server.Probe.KernelCountAsync();
-        MemoryReading baseline = await server.Probe.ReadAsync();
+        int kernelsBefore = await server.Host.KernelCountAsync();
+        MemoryReading baseline = await server.Host.ReadAsync();
+        MemoryReading? gatewayBaseline = server.Gateway is { } gateway ? await gateway.ReadAsync() : null;
         var open = new List<SimulatedPage>();
         int opened = 0;
         try
@@ -94,13 +122,17 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
                 FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, level - opened, options.ConnectConcurrency, keepOpen, cancellation);
                 open.AddRange(fleet.Pages);
                 opened = level;
-                MemoryReading reading = await server.Probe.ReadAsync();
-                var stage = new KernelStage(level, fleet.Start, fleet.ConnectsPerSecond, reading.HeapUsed, reading.Rss, baseline.HeapUsed, baseline.Rss, reading.FullGc && baseline.FullGc);
+                MemoryReading reading = await server.Host.ReadAsync();
+                GatewayGrowth? gatewayGrowth = server.Gateway is { } g && gatewayBaseline is { } gb && await g.ReadAsync() is { } gr
+                    ? new GatewayGrowth(level, gr.HeapUsed, gr.Rss, gb.HeapUsed, gb.Rss)
+                    : null;
+                var stage = new KernelStage(level, fleet.Start, fleet.ConnectsPerSecond, reading.HeapUsed, reading.Rss, baseline.HeapUsed, baseline.Rss, reading.FullGc && baseline.FullGc, gatewayGrowth);
                 stages.Add(stage);
-                log.WriteLine(Invariant($"  {stage.HeapPerKernel / 1024:F1} KiB heap and {stage.RssPerKernel / 1024:F1} KiB working set per kernel; start p50 {fleet.Start.P50:F1} ms p99 {fleet.Start.P99:F1} ms; {fleet.ConnectsPerSecond:F0} connects/s"));
-                int kernels = await server.Probe.KernelCountAsync();
+                log.WriteLine(Invariant($"  {stage.HeapPerKernel / 1024:F1} KiB heap and {stage.RssPerKernel / 1024:F1} KiB working set per kernel; start p50 {fleet.Start.P50:F1} ms p99 {fleet.Start.P99:F1} ms; {fleet.ConnectsPerSecond:F0} connects/s")
+                    + (gatewayGrowth is null ? "" : Invariant($"; gateway {gatewayGrowth.HeapPerKernel / 1024:F1} KiB heap, {gatewayGrowth.RssPerKernel / 1024:F1} KiB working set per kernel")));
+                int kernels = await server.Host.KernelCountAsync();
                 if (kernels < kernelsBefore + level)
-                    results.Notes.Add($"{kind} ramp at {level}: the server reported {kernels} live kernels, expected at least {kernelsBefore + level}");
+                    results.Notes.Add($"{topology}, {kind} ramp at {level}: the server reported {kernels} live kernels, expected at least {kernelsBefore + level}");
             }
         }
         finally

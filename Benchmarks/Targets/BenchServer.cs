@@ -3,22 +3,38 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Solara.Orleans.Abstractions.Options;
+using Solara.Orleans.Gateway.Hosting;
 using Solara.Orleans.Silo;
+using Solara.Orleans.Silo.Cluster;
 using Solara.Samples;
 
 namespace Solara.Orleans.Benchmarks.Targets;
 
-/// <summary>The <c>serve</c> command: the embedded server with the samples, plus
+/// <summary>The <c>serve</c> command: a server with the samples in one of three roles (the embedded
+/// server, a cluster silo, a cluster gateway; settings from <c>SOLARA_*</c>), plus
 /// <c>GET /_bench/memory</c>, which runs a full compacting collection and reports the managed heap,
 /// the process working set and CPU time (the same fields as the LiveViewJS peer's endpoint). The
 /// suite runs it as a child process so the load generator's own memory stays out of the figures.</summary>
 public static class BenchServer
 {
-    public static async Task<int> RunAsync(int port)
+    public const string Embedded = "embedded";
+    public const string Silo = "silo";
+    public const string Gateway = "gateway";
+
+    public static async Task<int> RunAsync(int port, string role)
     {
         SettingsSource settings = SettingsSource.FromEnvironment();
-        var options = new EmbeddedHostOptions([$"http://127.0.0.1:{port}"], ServerOptions.From(settings, false), KernelOptions.From(settings), SampleApps.All);
-        await using WebApplication app = EmbeddedHost.Build(options, logging => logging.SetMinimumLevel(LogLevel.Warning));
+        string[] urls = [$"http://127.0.0.1:{port}"];
+        ServerOptions server = ServerOptions.From(settings, false);
+        KernelOptions kernels = KernelOptions.From(settings);
+        static void Quiet(ILoggingBuilder logging) => logging.SetMinimumLevel(LogLevel.Warning);
+        await using WebApplication app = role switch
+        {
+            Embedded => EmbeddedHost.Build(new EmbeddedHostOptions(urls, server, kernels, SampleApps.All), Quiet),
+            Silo => await SiloHost.BuildAsync(new SiloHostOptions(urls, server, kernels, StateOptions.From(settings, server, kernels), ClusterOptions.From(settings), SampleApps.All), Quiet),
+            Gateway => await GatewayHost.BuildAsync(new GatewayHostOptions(urls, server, kernels, ClusterOptions.From(settings)), Quiet),
+            _ => throw new ArgumentException($"serve --role must be {Embedded}, {Silo} or {Gateway}, not '{role}'"),
+        };
         app.MapGet("/_bench/memory", () => Results.Json(Measure()));
         await app.RunAsync();
         return 0;

@@ -7,7 +7,8 @@ namespace Solara.Orleans.Benchmarks.Targets;
 /// <summary>Reads a server's memory and CPU time over HTTP: <c>/_bench/memory</c> (the benchmark's
 /// <c>serve</c> command and the LiveViewJS peer: after a full collection) when the server has it,
 /// else <c>/resourcez?verbose</c> (any Solara server or gateway: the heap as it is, no forced
-/// collection, so those figures are marked <c>FullGc = false</c>).</summary>
+/// collection, so those figures are marked <c>FullGc = false</c>). A cluster gateway's
+/// <c>/resourcez</c> has no <c>process</c> block of its own; its silos' blocks are summed instead.</summary>
 public sealed class ServerProbe(string baseUrl) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };
@@ -20,18 +21,25 @@ public sealed class ServerProbe(string baseUrl) : IDisposable
         if (bench.StatusCode == HttpStatusCode.OK)
             return JsonSerializer.Deserialize<MemoryReading>(await bench.Content.ReadAsStringAsync())
                 ?? throw new InvalidOperationException($"{BaseUrl}/_bench/memory returned an empty body");
-        JsonNode report = await ResourcezAsync();
-        JsonNode process = report["process"] ?? throw new InvalidOperationException($"{BaseUrl}/resourcez?verbose has no 'process' block");
+        IReadOnlyList<JsonNode> processes = ProcessBlocks(await ResourcezAsync());
         return new MemoryReading(
-            process["working_set_bytes"]!.GetValue<long>(),
-            process["gc_heap_bytes"]!.GetValue<long>(),
-            process["cpu_seconds"]!.GetValue<double>(),
+            processes.Sum(p => p["working_set_bytes"]!.GetValue<long>()),
+            processes.Sum(p => p["gc_heap_bytes"]!.GetValue<long>()),
+            processes.Sum(p => p["cpu_seconds"]!.GetValue<double>()),
             FullGc: false);
     }
 
     /// <summary>Server CPU time from <c>/resourcez?verbose</c> (no collection is forced for this reading).</summary>
-    public async Task<double> CpuSecondsAsync() => (await ResourcezAsync())["process"]?["cpu_seconds"]?.GetValue<double>()
-        ?? throw new InvalidOperationException($"{BaseUrl}/resourcez?verbose has no process.cpu_seconds");
+    public async Task<double> CpuSecondsAsync() => ProcessBlocks(await ResourcezAsync()).Sum(p => p["cpu_seconds"]!.GetValue<double>());
+
+    private List<JsonNode> ProcessBlocks(JsonNode report)
+    {
+        if (report["process"] is { } own)
+            return [own];
+        List<JsonNode> silos = [.. (report["silos"] as JsonArray ?? []).Select(s => s?["process"]).OfType<JsonNode>()];
+        return silos.Count > 0 ? silos
+            : throw new InvalidOperationException($"{BaseUrl}/resourcez?verbose has no 'process' block and no silo with one");
+    }
 
     /// <summary>Live kernels as the server reports them (<c>kernels.total</c>).</summary>
     public async Task<int> KernelCountAsync() => (await ResourcezAsync())["kernels"]?["total"]?.GetValue<int>()

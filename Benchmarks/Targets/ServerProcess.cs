@@ -24,12 +24,14 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    /// <summary>This benchmark's embedded server with the samples (<c>Benchmarks serve --port N</c>).</summary>
-    public static Task<ServerProcess> StartSolaraAsync()
+    /// <summary>This benchmark's server with the samples in <paramref name="role"/>
+    /// (<c>Benchmarks serve --role R --port N</c>), with <paramref name="environment"/> added to its settings.</summary>
+    public static Task<ServerProcess> StartSolaraAsync(string role = BenchServer.Embedded, IReadOnlyDictionary<string, string>? environment = null)
     {
         int port = LoopbackPort.Free();
         string assembly = Assembly.GetEntryAssembly()!.Location;
-        return StartAsync("dotnet", [assembly, "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], null, $"http://127.0.0.1:{port}", "/readyz");
+        return StartAsync("dotnet", [assembly, "serve", "--role", role, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], null,
+            $"http://127.0.0.1:{port}", "/readyz", environment);
     }
 
     /// <summary>The LiveViewJS counter (<c>node --expose-gc server.js PORT</c>) in <paramref name="folder"/>.</summary>
@@ -51,11 +53,14 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new InvalidOperationException($"'npm ci' in {folder} failed with exit code {npm.ExitCode}");
     }
 
-    private static async Task<ServerProcess> StartAsync(string file, string[] args, string? workingDirectory, string baseUrl, string readyPath)
+    private static async Task<ServerProcess> StartAsync(string file, string[] args, string? workingDirectory, string baseUrl, string readyPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         if (workingDirectory is not null)
             start.WorkingDirectory = workingDirectory;
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {file}"), baseUrl);
@@ -100,7 +105,6 @@ public sealed class ServerProcess : IAsyncDisposable
                 _lastOutput.Dequeue();
         }
     }
-
 
     public async ValueTask DisposeAsync()
     {
