@@ -11,7 +11,10 @@ namespace Solara.Orleans.Cluster.Membership;
 /// time of the last successful heartbeat), and stops for good when it finds itself declared dead.
 /// Every tick it is also a failure detector for its peers: a non-Dead row whose heartbeat is older than
 /// <see cref="ClusterOptions.Lease"/> on the table's clock (or an older generation of this silo's own
-/// endpoint) is declared Dead by compare-and-swap and its directory entries removed; Dead rows older
+/// endpoint) is declared Dead by compare-and-swap and its directory entries removed; so is a Joining or
+/// Active row that missed a heartbeat and whose endpoint refuses TCP connections (its process is gone:
+/// this fast path declares a crashed silo dead within a few heartbeats instead of a lease, while a hung,
+/// partitioned or shutting-down silo still gets the whole lease). Dead rows older
 /// than <see cref="ClusterOptions.DefunctAfter"/> are removed from the table.
 /// Events are raised on a thread-pool thread; handlers must not block.</summary>
 public sealed class MembershipAgent : IAsyncDisposable
@@ -222,6 +225,7 @@ public sealed class MembershipAgent : IAsyncDisposable
     {
         MembershipSnapshot snapshot = await _table.ReadAllAsync();
         long version = snapshot.Version;
+        HashSet<SiloAddress> gone = await ProbeSuspectsAsync(snapshot);
         _cleanedUp.IntersectWith(snapshot.Entries.Where(e => e.Status == SiloStatus.Dead).Select(e => e.Silo));
         foreach (MembershipEntry entry in snapshot.Entries)
         {
@@ -235,13 +239,15 @@ public sealed class MembershipAgent : IAsyncDisposable
             {
                 bool expired = snapshot.Now - entry.IAmAliveTime > _options.Lease;
                 bool superseded = entry.Silo.Endpoint == Silo.Endpoint && entry.Silo.Generation < Silo.Generation;
-                if (!expired && !superseded)
+                bool refused = gone.Contains(entry.Silo);
+                if (!expired && !superseded && !refused)
                     continue;
                 if (!await _table.TryUpdateStatusAsync(entry with { Status = SiloStatus.Dead }, version))
                     return; // someone else changed the table: judge again on the next tick
                 version++;
+                string reason = expired ? "lease expired" : superseded ? "superseded by a newer generation" : "missed a heartbeat and its endpoint refuses connections";
                 _logger.LogWarning("silo {Silo} declared {Peer} dead ({Reason}; last heartbeat {Age:0}ms ago on the table clock)",
-                    Silo, entry.Silo, expired ? "lease expired" : "superseded by a newer generation", (snapshot.Now - entry.IAmAliveTime).TotalMilliseconds);
+                    Silo, entry.Silo, reason, (snapshot.Now - entry.IAmAliveTime).TotalMilliseconds);
                 Raise(SiloDeclaredDead, entry.Silo);
                 await CleanUpAsync(entry.Silo);
                 continue;
@@ -256,6 +262,24 @@ public sealed class MembershipAgent : IAsyncDisposable
                 _logger.LogInformation("silo {Silo} removed the defunct row of {Peer}", Silo, entry.Silo);
             }
         }
+    }
+
+    /// <summary>Whether a peer's row calls for a probe of its endpoint: it serves (Joining or Active: a
+    /// ShuttingDown silo may still be flushing state and is left to its lease), it missed at least one
+    /// heartbeat, and its lease has not expired yet (then it is declared dead anyway).</summary>
+    public static bool IsSuspect(MembershipEntry entry, DateTimeOffset now, ClusterOptions options)
+    {
+        TimeSpan age = now - entry.IAmAliveTime;
+        return entry.Status is SiloStatus.Joining or SiloStatus.Active && age > options.Heartbeat * 2 && age <= options.Lease;
+    }
+
+    private async Task<HashSet<SiloAddress>> ProbeSuspectsAsync(MembershipSnapshot snapshot)
+    {
+        MembershipEntry[] suspects = [.. snapshot.Entries.Where(e => e.Silo != Silo && IsSuspect(e, snapshot.Now, _options))];
+        if (suspects.Length == 0)
+            return [];
+        bool[] refused = await Task.WhenAll(suspects.Select(e => EndpointProbe.RefusesConnectionsAsync(e.Silo.Endpoint, _options.Heartbeat)));
+        return [.. suspects.Where((_, i) => refused[i]).Select(e => e.Silo)];
     }
 
     private async Task CleanUpAsync(SiloAddress dead)

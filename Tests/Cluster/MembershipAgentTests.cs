@@ -167,6 +167,66 @@ public sealed class MembershipAgentTests(RedisServerFixture redis, ITestOutputHe
     }
 
     [Fact]
+    public async Task A_silo_whose_endpoint_refuses_connections_is_declared_dead_after_a_missed_heartbeat_not_the_lease()
+    {
+        ClusterOptions options = Options(lease: TimeSpan.FromSeconds(10));
+        MembershipAgent survivor = Agent(NewSilo("survivor"), options);
+        var victim = new SiloAddress($"http://127.0.0.1:{SiloProcess.FreePort()}", Interlocked.Increment(ref _generation));
+        MembershipAgent killed = Agent(victim, options);
+        await survivor.JoinAsync();
+        await killed.JoinAsync();
+        await _directory.RegisterAsync(new GrainAddress("k-refused", "act", victim, 0), null);
+
+        TimeSpan detected = await KillAndMeasureAsync(survivor, killed, victim);
+
+        output.WriteLine($"nothing listens at {victim.Endpoint}: declared dead after {detected.TotalMilliseconds:0}ms (lease {options.Lease.TotalSeconds:0}s)");
+        Assert.InRange(detected, TimeSpan.Zero, options.Lease / 2);
+        Assert.Equal(SiloStatus.Dead, (await _table.ReadAllAsync()).Find(victim)!.Status);
+        await Poll.UntilAsync(async () => (await _directory.ListAsync()).Count == 0, Wait, "the dead silo's directory entries were not removed");
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_heartbeating_but_still_accepts_connections_keeps_its_whole_lease()
+    {
+        ClusterOptions options = Options(lease: TimeSpan.FromSeconds(2));
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var probed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = Task.Run(async () =>
+        {
+            using System.Net.Sockets.TcpClient probe = await listener.AcceptTcpClientAsync();
+            probed.TrySetResult();
+        });
+        MembershipAgent survivor = Agent(NewSilo("survivor"), options);
+        var victim = new SiloAddress($"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}", Interlocked.Increment(ref _generation));
+        MembershipAgent killed = Agent(victim, options);
+        await survivor.JoinAsync();
+        await killed.JoinAsync();
+
+        TimeSpan detected = await KillAndMeasureAsync(survivor, killed, victim);
+
+        Assert.True(probed.Task.IsCompleted, "the survivor never probed the silo that missed its heartbeats");
+        output.WriteLine($"{victim.Endpoint} still accepts connections (a hung process): declared dead after {detected.TotalMilliseconds:0}ms (lease {options.Lease.TotalSeconds:0}s)");
+        Assert.InRange(detected, options.Lease - options.Heartbeat * 2, options.Lease + options.Heartbeat * 20);
+    }
+
+    [Theory]
+    [InlineData(SiloStatus.Active, 300, true)]
+    [InlineData(SiloStatus.Joining, 300, true)]
+    [InlineData(SiloStatus.Active, 150, false)]
+    [InlineData(SiloStatus.Active, 1500, false)]
+    [InlineData(SiloStatus.ShuttingDown, 300, false)]
+    [InlineData(SiloStatus.Dead, 300, false)]
+    public void Only_a_serving_silo_that_missed_a_heartbeat_within_its_lease_is_probed(SiloStatus status, int ageMs, bool suspect)
+    {
+        ClusterOptions options = Options(heartbeat: TimeSpan.FromMilliseconds(100), lease: TimeSpan.FromSeconds(1));
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        var entry = new MembershipEntry(NewSilo("peer"), status, now - TimeSpan.FromMilliseconds(ageMs), 0, null);
+
+        Assert.Equal(suspect, MembershipAgent.IsSuspect(entry, now, options));
+    }
+
+    [Fact]
     public async Task Failure_detection_time_with_the_default_timing()
     {
         ClusterOptions options = Options(heartbeat: TimeSpan.FromMilliseconds(250), lease: TimeSpan.FromSeconds(2));
