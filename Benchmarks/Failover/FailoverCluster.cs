@@ -83,6 +83,7 @@ public sealed partial class FailoverCluster : IAsyncDisposable
         info.ArgumentList.Add(port.ToString());
         foreach ((string key, string value) in _environment)
             info.Environment[key] = value;
+        info.Environment["DOTNET_gcServer"] = "1"; // as the Silo executable (a web project) runs
         Process process = Process.Start(info) ?? throw new InvalidOperationException("silo did not start");
         var active = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Solara.Orleans.Benchmarks.Load;
+using Solara.Orleans.Benchmarks.Targets;
 
 namespace Solara.Orleans.Benchmarks.Suite;
 
@@ -49,8 +50,9 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
 
-/// <summary>Click → update round trip with <paramref name="Pages"/> pages each clicking every <paramref name="IntervalMs"/>.</summary>
-public sealed record ClickLevel(int Pages, double IntervalMs, double Seconds, int ResidentKernels, LatencySummary Latency);
+/// <summary>Click → update round trip with <paramref name="Pages"/> pages each clicking every <paramref name="IntervalMs"/>.
+/// <paramref name="ServerGc"/> is what the kernel host's collector did meanwhile (null when it does not say).</summary>
+public sealed record ClickLevel(int Pages, double IntervalMs, double Seconds, int ResidentKernels, LatencySummary Latency, GcReading? ServerGc);
 
 /// <summary>Closed-loop clicking: messages are WebSocket frames in both directions; per core = per second of
 /// server CPU (the kernel host's plus, through a gateway, the gateway's <paramref name="GatewayCpuSeconds"/>).</summary>

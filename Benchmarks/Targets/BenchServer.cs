@@ -13,7 +13,8 @@ namespace Solara.Orleans.Benchmarks.Targets;
 /// <summary>The <c>serve</c> command: a server with the samples in one of three roles (the embedded
 /// server, a cluster silo, a cluster gateway; settings from <c>SOLARA_*</c>), plus
 /// <c>GET /_bench/memory</c>, which runs a full compacting collection and reports the managed heap,
-/// the process working set and CPU time (the same fields as the LiveViewJS peer's endpoint). The
+/// the process working set and CPU time (the same fields as the LiveViewJS peer's endpoint), and
+/// <c>GET /_bench/gc</c> (collections so far and their total pause, without collecting). The
 /// suite runs it as a child process so the load generator's own memory stays out of the figures.</summary>
 public static class BenchServer
 {
@@ -36,6 +37,7 @@ public static class BenchServer
             _ => throw new ArgumentException($"serve --role must be {Embedded}, {Silo} or {Gateway}, not '{role}'"),
         };
         app.MapGet("/_bench/memory", () => Results.Json(Measure()));
+        app.MapGet("/_bench/gc", () => Results.Json(GcReading.Now()));
         await app.RunAsync();
         return 0;
     }

@@ -29,6 +29,13 @@ public sealed class ServerProbe(string baseUrl) : IDisposable
             FullGc: false);
     }
 
+    /// <summary>The server's collections so far (<c>/_bench/gc</c>), or null when the server has no such endpoint.</summary>
+    public async Task<GcReading?> GcAsync()
+    {
+        using HttpResponseMessage response = await _http.GetAsync(BaseUrl + "/_bench/gc");
+        return response.StatusCode == HttpStatusCode.OK ? JsonSerializer.Deserialize<GcReading>(await response.Content.ReadAsStringAsync()) : null;
+    }
+
     /// <summary>Server CPU time from <c>/resourcez?verbose</c> (no collection is forced for this reading).</summary>
     public async Task<double> CpuSecondsAsync() => ProcessBlocks(await ResourcezAsync()).Sum(p => p["cpu_seconds"]!.GetValue<double>());
 
