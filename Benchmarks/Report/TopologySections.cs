@@ -58,13 +58,13 @@ internal static class TopologySections
         Line(md);
         Line(md, "Simulated pages (the real WebSocket protocol, no browser) send the button's `click` and stop the clock when the `update` with the new label arrives. " +
             "Each page clicks once a second at a random phase (open loop); the single page clicks ten times a second so that its p99 has enough samples. " +
-            "The last column is what the kernel host's garbage collector did during the level (collections and total pause): pauses are what the tail is made of.");
+            "The last column is what the kernel host's garbage collector did during the level (collections, total pause, bytes allocated per click, whatever else the server did meanwhile included): pauses are what the tail is made of.");
         Line(md);
         Line(md, "| topology | active pages | clicks | p50 | p95 | p99 | max | server GC during the level |");
         Line(md, "|---|---|---:|---:|---:|---:|---:|---|");
         foreach (TopologyResults t in r.Topologies)
             foreach (ClickLevel level in t.ClickLevels.Concat(t.ClickWithIdleKernels is { } x ? [x] : []))
-                Line(md, $"| {t.Name} | {MarkdownReport.LevelName(level)} | {level.Latency.Count:N0} | {Ms(level.Latency.P50)} | {Ms(level.Latency.P95)} | {Ms(level.Latency.P99)} | {Ms(level.Latency.Max)} | {Gc(level.ServerGc)} |");
+                Line(md, $"| {t.Name} | {MarkdownReport.LevelName(level)} | {level.Latency.Count:N0} | {Ms(level.Latency.P50)} | {Ms(level.Latency.P95)} | {Ms(level.Latency.P99)} | {Ms(level.Latency.Max)} | {Gc(level.ServerGc, level.Latency.Count)} |");
         Line(md);
         foreach (TopologyResults t in r.Topologies.Where(t => t.ClickLevels.Count > 0))
         {
@@ -162,8 +162,8 @@ internal static class TopologySections
         Line(md);
     }
 
-    private static string Gc(Targets.GcReading? gc) => gc is null ? "—"
-        : $"{gc.Gen0}/{gc.Gen1}/{gc.Gen2} (gen 0/1/2), {gc.PauseMs:F0} ms paused{(gc.ServerGc ? "" : ", workstation GC")}";
+    private static string Gc(Targets.GcReading? gc, int clicks) => gc is null ? "—"
+        : $"{gc.Gen0}/{gc.Gen1}/{gc.Gen2} (gen 0/1/2), {gc.PauseMs:F0} ms paused{(gc.ServerGc ? "" : ", workstation GC")}, {Kb(gc.AllocatedBytes / (double)clicks)} allocated per click";
 
     private static string Opt(double? bytes) => bytes is { } b ? Kb(b) : "—";
 }

@@ -99,7 +99,7 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
             LatencySummary latency = await ClickLoad.OpenLoopAsync(fleet.Pages, interval, options.ClickDuration, cancellation);
             GcReading? gc = gcBefore is null ? null : (await server.Host.GcAsync())?.Since(gcBefore);
             log.WriteLine(Invariant($"  p50 {latency.P50:F2} ms, p95 {latency.P95:F2} ms, p99 {latency.P99:F2} ms ({latency.Count} clicks)")
-                + (gc is null ? "" : Invariant($"; server GC {gc.Gen0 + gc.Gen1 + gc.Gen2} collections, {gc.PauseMs:F0} ms paused")));
+                + (gc is null ? "" : Invariant($"; server GC {gc.Gen0 + gc.Gen1 + gc.Gen2} collections, {gc.PauseMs:F0} ms paused, {gc.AllocatedBytes / (double)latency.Count / 1000:F1} KB allocated per click")));
             return new ClickLevel(pages, interval.TotalMilliseconds, options.ClickDuration.TotalSeconds, residentKernels, latency, gc);
         }
         finally
