@@ -1,30 +1,46 @@
 namespace Solara.Orleans.Grains.Runtime;
 
-/// <summary>Dedicated threads for grain turns. A work item never waits behind a blocked turn:
-/// when no thread is idle, a new one starts at once (up to <see cref="MaxThreads"/>), and idle
-/// threads above the minimum exit after <see cref="IdleTimeout"/>. This is what lets app code
-/// block synchronously without starving other kernels or the ASP.NET thread pool.</summary>
+/// <summary>Dedicated threads for grain turns. While fewer threads than cores exist, work that finds
+/// no idle thread starts a new one at once; beyond that, a new thread starts only when the queue
+/// made no progress for <see cref="StarvationDelay"/> (every thread is blocked in app code), up to
+/// <see cref="MaxThreads"/>. Busy CPU-bound turns therefore queue instead of time-slicing against each
+/// other on more threads than cores, while a work item still never waits behind blocked turns for
+/// longer than the delay. Idle threads above the minimum exit after <see cref="IdleTimeout"/>. This is
+/// what lets app code block synchronously without starving other kernels or the ASP.NET thread pool.</summary>
 public sealed class ElasticThreadPool : IDisposable
 {
     private readonly Queue<Action> _queue = new();
     private readonly object _lock = new();
+    private readonly Timer _starvation;
     private int _threads;
     private int _idle;
     private int _pendingWakeups;
     private long _started;
     private long _executed;
+    private long _dequeued;
+    private long _dequeuedWhenArmed;
+    private bool _starvationArmed;
     private bool _disposed;
 
-    public ElasticThreadPool(int minThreads = 2, int maxThreads = 1024, TimeSpan? idleTimeout = null)
+    public ElasticThreadPool(int minThreads = 2, int maxThreads = 1024, TimeSpan? idleTimeout = null, TimeSpan? starvationDelay = null)
     {
         MinThreads = minThreads;
         MaxThreads = maxThreads;
         IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(30);
+        StarvationDelay = starvationDelay ?? TimeSpan.FromMilliseconds(2);
+        ImmediateThreads = Math.Clamp(Environment.ProcessorCount, minThreads, maxThreads);
+        _starvation = new Timer(_ => CheckStarvation(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     public int MinThreads { get; }
     public int MaxThreads { get; }
     public TimeSpan IdleTimeout { get; }
+
+    /// <summary>How long queued work may go without any of it starting before another thread is added.</summary>
+    public TimeSpan StarvationDelay { get; }
+
+    /// <summary>Up to this many threads (the core count, within the bounds) start without waiting for starvation.</summary>
+    public int ImmediateThreads { get; }
 
     public PoolSnapshot Snapshot()
     {
@@ -43,10 +59,37 @@ public sealed class ElasticThreadPool : IDisposable
                 _pendingWakeups++;
                 Monitor.Pulse(_lock);
             }
-            else if (_threads < MaxThreads)
+            else if (_threads < ImmediateThreads)
             {
                 StartThread();
             }
+            else if (_threads < MaxThreads)
+            {
+                ArmStarvationCheck();
+            }
+        }
+    }
+
+    private void ArmStarvationCheck()
+    {
+        if (_starvationArmed)
+            return;
+        _starvationArmed = true;
+        _dequeuedWhenArmed = _dequeued;
+        _starvation.Change(StarvationDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private void CheckStarvation()
+    {
+        lock (_lock)
+        {
+            _starvationArmed = false;
+            if (_disposed || _queue.Count == 0 || _idle > _pendingWakeups)
+                return;
+            if (_dequeued == _dequeuedWhenArmed && _threads < MaxThreads)
+                StartThread();
+            if (_threads < MaxThreads)
+                ArmStarvationCheck();
         }
     }
 
@@ -98,6 +141,7 @@ public sealed class ElasticThreadPool : IDisposable
                     return Exit(out work);
             }
             work = _queue.Dequeue();
+            _dequeued++;
             return true;
         }
     }
@@ -116,6 +160,7 @@ public sealed class ElasticThreadPool : IDisposable
             _disposed = true;
             Monitor.PulseAll(_lock);
         }
+        _starvation.Dispose();
     }
 }
 

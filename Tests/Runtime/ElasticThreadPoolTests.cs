@@ -27,6 +27,26 @@ public sealed class ElasticThreadPoolTests
     }
 
     [Fact]
+    public void Busy_work_queues_on_as_many_threads_as_cores_instead_of_starting_more()
+    {
+        // A starvation delay far longer than the test: only the immediate threads may exist.
+        using var pool = new ElasticThreadPool(minThreads: 1, maxThreads: 64, starvationDelay: TimeSpan.FromMinutes(5));
+        var done = new CountdownEvent(200);
+        for (int i = 0; i < 200; i++)
+            pool.Post(() =>
+            {
+                var spin = System.Diagnostics.Stopwatch.StartNew();
+                while (spin.Elapsed < TimeSpan.FromMilliseconds(0.2))
+                    Thread.SpinWait(20);
+                done.Signal();
+            });
+
+        Assert.True(done.Wait(TimeSpan.FromSeconds(30)), "200 short items did not all run");
+        Assert.Equal(pool.ImmediateThreads, pool.Snapshot().ThreadsStarted);
+        Assert.Equal(Math.Clamp(Environment.ProcessorCount, 1, 64), pool.ImmediateThreads);
+    }
+
+    [Fact]
     public async Task Idle_threads_above_the_minimum_exit()
     {
         using var pool = new ElasticThreadPool(minThreads: 1, maxThreads: 8, idleTimeout: TimeSpan.FromMilliseconds(50));
