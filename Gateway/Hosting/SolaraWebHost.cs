@@ -7,8 +7,8 @@ using Solara.Orleans.Abstractions.Options;
 
 namespace Solara.Orleans.Gateway.Hosting;
 
-/// <summary>The web host every role starts from: the environment from the mode, the listen URLs, and
-/// one-line console logging with ASP.NET's own chatter at Warning.</summary>
+/// <summary>The web host every role starts from: the environment from the mode, the listen URLs, the
+/// HTTP keep-alive, and one-line console logging with ASP.NET's own chatter at Warning.</summary>
 public static class SolaraWebHost
 {
     public static WebApplicationBuilder CreateBuilder(ServerOptions server, IReadOnlyList<string> urls, Assembly application, Action<ILoggingBuilder>? logging)
@@ -19,6 +19,7 @@ public static class SolaraWebHost
             ApplicationName = application.GetName().Name,
         });
         builder.WebHost.UseUrls([.. urls]);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = server.HttpKeepAlive);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

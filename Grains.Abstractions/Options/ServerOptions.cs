@@ -17,6 +17,14 @@ public sealed record ServerOptions
     /// <summary><c>OTEL_EXPORTER_OTLP_ENDPOINT</c>: when set, the Solara meters are exported over OTLP (the exporter reads the other <c>OTEL_*</c> variables).</summary>
     public string? OtlpEndpoint { get; init; }
 
+    /// <summary><c>SOLARA_HTTP_KEEPALIVE</c>: how long an idle HTTP/1.1 connection stays open for another
+    /// request. A page needs HTTP only to load (the document, the bundle), then lives on its WebSocket, so
+    /// the default is short (5s, as uvicorn, which serves Solara, and Node use) instead of ASP.NET's 130s,
+    /// which kept two idle connections per browser page open for two minutes.</summary>
+    public TimeSpan HttpKeepAlive { get; init; } = DefaultHttpKeepAlive;
+
+    public static readonly TimeSpan DefaultHttpKeepAlive = TimeSpan.FromSeconds(5);
+
     public bool IsProduction => Mode == ServerMode.Production;
 
     public static ServerOptions From(SettingsSource settings, bool productionFlag)
@@ -35,7 +43,16 @@ public sealed record ServerOptions
             ResourcezToken = settings.Raw("SOLARA_RESOURCEZ_TOKEN") is { Length: > 0 } token ? token : null,
             DashboardToken = settings.Raw("SOLARA_DASHBOARD_TOKEN") is { Length: > 0 } dashboard ? dashboard : null,
             OtlpEndpoint = OtlpEndpointFrom(settings),
+            HttpKeepAlive = HttpKeepAliveFrom(settings),
         };
+    }
+
+    private static TimeSpan HttpKeepAliveFrom(SettingsSource settings)
+    {
+        TimeSpan keepAlive = settings.Duration("SOLARA_HTTP_KEEPALIVE", DefaultHttpKeepAlive);
+        return keepAlive >= TimeSpan.FromSeconds(1) && keepAlive <= TimeSpan.FromHours(1)
+            ? keepAlive
+            : throw new SettingsException("SOLARA_HTTP_KEEPALIVE", $"SOLARA_HTTP_KEEPALIVE={settings.Raw("SOLARA_HTTP_KEEPALIVE")} must be between 1s and 1h (the server checks idle connections once a second)");
     }
 
     private static string? OtlpEndpointFrom(SettingsSource settings)

@@ -36,6 +36,10 @@ public sealed class ServerOptionsTests
     [Theory]
     [InlineData("SOLARA_MODE", "staging")]
     [InlineData("SOLARA_SESSION_HTTP_ONLY", "maybe")]
+    [InlineData("SOLARA_HTTP_KEEPALIVE", "soon")]
+    [InlineData("SOLARA_HTTP_KEEPALIVE", "0s")]
+    [InlineData("SOLARA_HTTP_KEEPALIVE", "500ms")]
+    [InlineData("SOLARA_HTTP_KEEPALIVE", "2h")]
     public void Malformed_values_stop_start_up_naming_the_variable(string name, string value)
     {
         SettingsException error = Assert.Throws<SettingsException>(() => From(false, (name, value)));
@@ -60,5 +64,12 @@ public sealed class ServerOptionsTests
     {
         Assert.Null(From(false, ("SOLARA_RESOURCEZ_TOKEN", "")).ResourcezToken);
         Assert.Equal("s3cret", From(false, ("SOLARA_RESOURCEZ_TOKEN", "s3cret")).ResourcezToken);
+    }
+
+    [Fact]
+    public void Http_keep_alive_defaults_to_five_seconds_and_reads_a_duration()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), From().HttpKeepAlive);
+        Assert.Equal(TimeSpan.FromSeconds(30), From(false, ("SOLARA_HTTP_KEEPALIVE", "30s")).HttpKeepAlive);
     }
 }
