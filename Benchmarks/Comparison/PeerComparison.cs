@@ -84,8 +84,10 @@ public sealed class PeerComparison(SuiteOptions options, TextWriter log)
                 gate.Release();
             }
         }));
-        MemoryReading loaded = await probe.ReadAsync();
         double[][] clicks = await Task.WhenAll(pages.Select(p => p.Page.EvaluateAsync<double[]>(ClickScript, new { clicks = options.PeerClicks, intervalMs = 1000 })));
+        // Read with every page still open after its clicks: the steady state of live sessions, past the
+        // page loads' transient HTTP connections and buffers.
+        MemoryReading loaded = await probe.ReadAsync();
         await Task.WhenAll(pages.Select(p => p.Context.CloseAsync()));
         var side = new PeerSide(name, baseline.Rss, baseline.HeapUsed, loaded.Rss, loaded.HeapUsed, pages.Count, baseline.FullGc && loaded.FullGc,
             LatencySummary.Of(clicks.SelectMany(c => c)), LatencySummary.Of(pages.Select(p => p.LoadMs)));
