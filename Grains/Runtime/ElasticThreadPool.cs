@@ -2,11 +2,13 @@ namespace Solara.Orleans.Grains.Runtime;
 
 /// <summary>Dedicated threads for grain turns. While fewer threads than cores exist, work that finds
 /// no idle thread starts a new one at once; beyond that, a new thread starts only when the queue
-/// made no progress for <see cref="StarvationDelay"/> (every thread is blocked in app code), up to
-/// <see cref="MaxThreads"/>. Busy CPU-bound turns therefore queue instead of time-slicing against each
-/// other on more threads than cores, while a work item still never waits behind blocked turns for
-/// longer than the delay. Idle threads above the minimum exit after <see cref="IdleTimeout"/>. This is
-/// what lets app code block synchronously without starving other kernels or the ASP.NET thread pool.</summary>
+/// made no progress for a while (every thread is blocked in app code, or starved of CPU), up to
+/// <see cref="MaxThreads"/>. That while starts at <see cref="StarvationDelay"/> and doubles with each
+/// thread added this way, up to <see cref="MaxStarvationDelay"/>, until some thread finds the queue
+/// empty: blocked turns get threads within milliseconds, while an overloaded machine (threads merely
+/// descheduled) does not grow hundreds of threads that would time-slice against each other. Idle threads
+/// above the minimum exit after <see cref="IdleTimeout"/>. This is what lets app code block
+/// synchronously without starving other kernels or the ASP.NET thread pool.</summary>
 public sealed class ElasticThreadPool : IDisposable
 {
     private readonly Queue<Action> _queue = new();
@@ -20,6 +22,7 @@ public sealed class ElasticThreadPool : IDisposable
     private long _dequeued;
     private long _dequeuedWhenArmed;
     private bool _starvationArmed;
+    private TimeSpan _nextStarvationDelay;
     private bool _disposed;
 
     public ElasticThreadPool(int minThreads = 2, int maxThreads = 1024, TimeSpan? idleTimeout = null, TimeSpan? starvationDelay = null)
@@ -28,6 +31,8 @@ public sealed class ElasticThreadPool : IDisposable
         MaxThreads = maxThreads;
         IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(30);
         StarvationDelay = starvationDelay ?? TimeSpan.FromMilliseconds(2);
+        MaxStarvationDelay = StarvationDelay * 25;
+        _nextStarvationDelay = StarvationDelay;
         ImmediateThreads = Math.Clamp(Environment.ProcessorCount, minThreads, maxThreads);
         _starvation = new Timer(_ => CheckStarvation(), null, Timeout.Infinite, Timeout.Infinite);
     }
@@ -36,8 +41,11 @@ public sealed class ElasticThreadPool : IDisposable
     public int MaxThreads { get; }
     public TimeSpan IdleTimeout { get; }
 
-    /// <summary>How long queued work may go without any of it starting before another thread is added.</summary>
+    /// <summary>How long queued work may first go without any of it starting before another thread is added.</summary>
     public TimeSpan StarvationDelay { get; }
+
+    /// <summary>The longest wait between two threads added for starvation while the queue never empties.</summary>
+    public TimeSpan MaxStarvationDelay { get; }
 
     /// <summary>Up to this many threads (the core count, within the bounds) start without waiting for starvation.</summary>
     public int ImmediateThreads { get; }
@@ -76,7 +84,7 @@ public sealed class ElasticThreadPool : IDisposable
             return;
         _starvationArmed = true;
         _dequeuedWhenArmed = _dequeued;
-        _starvation.Change(StarvationDelay, Timeout.InfiniteTimeSpan);
+        _starvation.Change(_nextStarvationDelay, Timeout.InfiniteTimeSpan);
     }
 
     private void CheckStarvation()
@@ -87,7 +95,10 @@ public sealed class ElasticThreadPool : IDisposable
             if (_disposed || _queue.Count == 0 || _idle > _pendingWakeups)
                 return;
             if (_dequeued == _dequeuedWhenArmed && _threads < MaxThreads)
+            {
                 StartThread();
+                _nextStarvationDelay = TimeSpan.FromTicks(Math.Min(_nextStarvationDelay.Ticks * 2, MaxStarvationDelay.Ticks));
+            }
             if (_threads < MaxThreads)
                 ArmStarvationCheck();
         }
@@ -128,6 +139,7 @@ public sealed class ElasticThreadPool : IDisposable
         {
             while (_queue.Count == 0)
             {
+                _nextStarvationDelay = StarvationDelay;
                 if (_disposed)
                     return Exit(out work);
                 _idle++;
