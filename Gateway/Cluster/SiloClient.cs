@@ -30,6 +30,8 @@ public sealed class SiloClient(ClusterCredential credential, ClusterOptions opti
         try
         {
             await socket.ConnectAsync(uri, deadline.Token);
+            // Only a refused upgrade is interpreted from its headers; an open socket lets them go.
+            socket.HttpResponseHeaders = null;
             return new ForwardOutcome.Connected(socket);
         }
         catch (Exception e) when (e is WebSocketException or HttpRequestException or OperationCanceledException or IOException)

@@ -19,7 +19,10 @@ public sealed class GrainMailbox
         Scheduler = scheduler;
         _onTurnFailed = onTurnFailed;
         _enter = enter;
-        Completion = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
+        // The activation outlives the request that created it: its flow starts empty, so it does not
+        // keep that request's Activity and logging scopes alive for the kernel's whole life.
+        using (ExecutionContext.SuppressFlow())
+            Completion = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.DenyChildAttach, scheduler).Unwrap();
     }
 
     public ActivationScheduler Scheduler { get; }
