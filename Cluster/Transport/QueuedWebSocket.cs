@@ -14,10 +14,9 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
     private const int MaxCloseReasonBytes = 123;
 
     /// <summary>Queue capacity kept after a burst; a larger array is let go once the queue is empty.</summary>
-    private const int KeptCapacity = 8;
+    private const int KeptCapacity = 4;
 
     private readonly WebSocket _socket;
-    private readonly Lock _gate = new();
     private readonly Queue<KernelFrame> _outbox = new();
     private readonly TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private (int Code, string Reason)? _close;
@@ -43,7 +42,7 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
 
     public void Send(KernelFrame frame)
     {
-        lock (_gate)
+        lock (_outbox)
         {
             if (_completed)
                 return;
@@ -56,7 +55,7 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
 
     public void Close(int closeCode, string reason)
     {
-        lock (_gate)
+        lock (_outbox)
             _close ??= (closeCode, Truncate(reason));
         Volatile.Write(ref _closing, true);
         Complete();
@@ -72,7 +71,7 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
     /// <summary>No frame is accepted after this; a drain sends what is queued, then the close.</summary>
     private void Complete()
     {
-        lock (_gate)
+        lock (_outbox)
         {
             if (_completed)
                 return;
@@ -101,7 +100,7 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
             while (true)
             {
                 KernelFrame frame;
-                lock (_gate)
+                lock (_outbox)
                 {
                     if (!_outbox.TryDequeue(out frame))
                     {
@@ -125,7 +124,7 @@ public sealed class QueuedWebSocket : IKernelSocket, IThreadPoolWorkItem
         {
             // Frames sent from now on are dropped. A peer that is gone is expected (the receive
             // loop sees it too and detaches the page); anything else faults Writer.
-            lock (_gate)
+            lock (_outbox)
             {
                 _completed = true;
                 _outbox.Clear();
