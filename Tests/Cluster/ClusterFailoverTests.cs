@@ -16,7 +16,7 @@ public sealed class ClusterFailoverTests(RedisServerFixture redis)
         await using TestCluster cluster = await TestCluster.StartAsync(redis, silos: 2, gateways: 2);
         string kernelId = RawKernelClient.NewId(), session = Guid.NewGuid().ToString(), page = RawKernelClient.NewId();
         (RawKernelClient first, _) = await ClusterCounter.OpenAsync(cluster.Gateways[0], kernelId, session, clicks: 3, pageId: page);
-        await ClusterCounter.PersistedAsync(cluster, kernelId);
+        await ClusterCounter.PersistedAsync(cluster, kernelId, count: 3);
         TestSilo host = await cluster.HostOfAsync(kernelId) ?? throw new Xunit.Sdk.XunitException("the kernel is not in the directory");
 
         await cluster.KillSiloAsync(host);
@@ -69,7 +69,7 @@ public sealed class ClusterFailoverTests(RedisServerFixture redis)
             new Dictionary<string, string> { ["SOLARA_STATE_FLUSH_DEBOUNCE"] = "1500ms" });
         string kernelId = RawKernelClient.NewId(), session = Guid.NewGuid().ToString();
         (RawKernelClient first, AppRun run) = await ClusterCounter.OpenAsync(cluster.Gateways[0], kernelId, session, clicks: 1);
-        await ClusterCounter.PersistedAsync(cluster, kernelId);
+        await ClusterCounter.PersistedAsync(cluster, kernelId, count: 1);
         TestSilo zombie = await cluster.HostOfAsync(kernelId) ?? throw new Xunit.Sdk.XunitException("the kernel is not in the directory");
 
         // A second click is pending in the zombie's debounce window when it freezes.

@@ -1,3 +1,4 @@
+using Solara.Orleans.Grains.State;
 using Solara.Orleans.Tests.Infrastructure;
 using Solara.Orleans.Tests.Integration.State;
 using Solara.Orleans.Tests.Integration.Support;
@@ -17,13 +18,19 @@ public static class ClusterCounter
         return (client, run);
     }
 
-    /// <summary>Waits until the kernel's persisted hash holds the counter (its flush was acknowledged).</summary>
-    public static Task PersistedAsync(TestCluster cluster, string kernelId) =>
+    /// <summary>Waits until the kernel's persisted hash holds the counter at <paramref name="count"/> (the
+    /// flush of the last click was acknowledged), or at any value when <paramref name="count"/> is null.</summary>
+    public static Task PersistedAsync(TestCluster cluster, string kernelId, int? count = null) =>
         Eventually.TrueAsync(async () =>
         {
             IReadOnlyDictionary<string, byte[]>? hash = await cluster.Connection.HashGetAllAsync(cluster.StatePrefix + kernelId);
-            return hash?.ContainsKey(PersistedServer.CounterField) == true;
-        }, TimeSpan.FromSeconds(10), $"kernel {kernelId}'s counter persisted");
+            if (hash is null || !hash.TryGetValue(PersistedServer.CounterField, out byte[]? envelope))
+                return false;
+            if (count is null)
+                return true;
+            EnvelopeOpenResult opened = StateEnvelope.Open(new StateSigningKeys([TestCluster.StateSecret]), kernelId, PersistedServer.CounterField, envelope);
+            return opened.Verified && System.Text.Encoding.UTF8.GetString(opened.Payload) == count.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }, TimeSpan.FromSeconds(10), $"kernel {kernelId}'s counter persisted" + (count is null ? "" : $" at {count}"));
 
     /// <summary>The persisted hash's generation (the state fence).</summary>
     public static async Task<long?> GenerationAsync(TestCluster cluster, string kernelId)
