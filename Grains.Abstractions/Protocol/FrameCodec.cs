@@ -82,48 +82,57 @@ public static class FrameCodec
     /// <summary>Encodes a message; binary (with the offset table) only when it carries buffers.</summary>
     public static byte[] Encode(JupyterMessage message, out bool binary)
     {
-        byte[] json = EncodeJson(message);
         binary = message.Buffers.Count > 0;
-        if (!binary)
-            return json;
-        int n = 1 + message.Buffers.Count;
+        EncodeScratch scratch = EncodeScratch.Rent();
+        try
+        {
+            WriteJson(scratch.Writer, message);
+            return binary ? BinaryFrame(scratch.Written, message.Buffers) : scratch.Written.ToArray();
+        }
+        finally
+        {
+            scratch.Return();
+        }
+    }
+
+    private static byte[] BinaryFrame(ReadOnlySpan<byte> json, IReadOnlyList<ReadOnlyMemory<byte>> buffers)
+    {
+        int n = 1 + buffers.Count;
         int headerSize = 4 * (n + 1);
-        long total = headerSize + json.Length + message.Buffers.Sum(b => (long)b.Length);
+        long total = headerSize + json.Length;
+        foreach (ReadOnlyMemory<byte> buffer in buffers)
+            total += buffer.Length;
         var frame = new byte[total];
         BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)n);
         int offset = headerSize;
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), (uint)offset);
-        json.CopyTo(frame, offset);
+        json.CopyTo(frame.AsSpan(offset));
         offset += json.Length;
-        for (int i = 0; i < message.Buffers.Count; i++)
+        for (int i = 0; i < buffers.Count; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4 * (i + 2)), (uint)offset);
-            message.Buffers[i].Span.CopyTo(frame.AsSpan(offset));
-            offset += message.Buffers[i].Length;
+            buffers[i].Span.CopyTo(frame.AsSpan(offset));
+            offset += buffers[i].Length;
         }
         return frame;
     }
 
-    private static byte[] EncodeJson(JupyterMessage message)
+    private static void WriteJson(Utf8JsonWriter writer, JupyterMessage message)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("header");
-            message.Header.WriteTo(writer);
-            writer.WriteString("msg_id", message.MsgId);
-            writer.WriteString("msg_type", message.MsgType);
-            writer.WritePropertyName("parent_header");
-            message.ParentHeader.WriteTo(writer);
-            writer.WritePropertyName("metadata");
-            message.Metadata.WriteTo(writer);
-            writer.WritePropertyName("content");
-            message.Content.WriteTo(writer);
-            if (message.Channel is not null)
-                writer.WriteString("channel", message.Channel);
-            writer.WriteEndObject();
-        }
-        return stream.ToArray();
+        writer.WriteStartObject();
+        writer.WritePropertyName("header");
+        message.Header.WriteTo(writer);
+        writer.WriteString("msg_id", message.MsgId);
+        writer.WriteString("msg_type", message.MsgType);
+        writer.WritePropertyName("parent_header");
+        message.ParentHeader.WriteTo(writer);
+        writer.WritePropertyName("metadata");
+        message.Metadata.WriteTo(writer);
+        writer.WritePropertyName("content");
+        message.Content.WriteTo(writer);
+        if (message.Channel is not null)
+            writer.WriteString("channel", message.Channel);
+        writer.WriteEndObject();
+        writer.Flush();
     }
 }

@@ -72,6 +72,33 @@ public sealed class FrameCodecTests
         AssertSameMessage(message, FrameCodec.DecodeBinary(frame));
     }
 
+    /// <summary>The exact text of <see cref="Sample"/> on the wire: field order, no whitespace, and
+    /// System.Text.Json's default escaping (non-ASCII as <c>\uXXXX</c>).</summary>
+    private const string SampleJson = """{"header":{"msg_id":"m-1","msg_type":"comm_msg","username":"u","session":"s","date":"2025-01-01T00:00:00.000000Z","version":"5.3"},"msg_id":"m-1","msg_type":"comm_msg","parent_header":{"msg_id":"p-1","msg_type":"comm_msg"},"metadata":{"version":"2.1.0"},"content":{"comm_id":"c","data":{"method":"update","text":"h\u00E9llo \u2713"}},"channel":"iopub"}""";
+
+    [Fact]
+    public void Encoded_json_is_exactly_the_wire_text()
+    {
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(FrameCodec.Encode(Sample(), out _)));
+    }
+
+    [Fact]
+    public void Encoding_after_a_larger_message_and_after_a_failed_one_on_the_same_thread_gives_the_same_bytes()
+    {
+        JupyterMessage large = Sample();
+        large.Content["data"]!["text"] = new string('x', 200_000);
+        FrameCodec.Encode(large, out _);
+        JupyterMessage invalid = Sample();
+        invalid.Content["data"] = new JsonObject { ["method"] = "update", ["value"] = double.NaN };
+        Assert.ThrowsAny<ArgumentException>(() => FrameCodec.Encode(invalid, out _));
+
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(FrameCodec.Encode(Sample(), out _)));
+        byte[] frame = FrameCodec.Encode(Sample([1, 2, 3]), out bool binary);
+        Assert.True(binary);
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(frame.AsSpan(12, SampleJson.Length)));
+        Assert.Equal(12 + SampleJson.Length + 3, frame.Length);
+    }
+
     [Fact]
     public void Empty_buffers_survive_a_binary_round_trip()
     {
