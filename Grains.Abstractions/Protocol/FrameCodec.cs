@@ -80,14 +80,36 @@ public static class FrameCodec
     }
 
     /// <summary>Encodes a message; binary (with the offset table) only when it carries buffers.</summary>
-    public static byte[] Encode(JupyterMessage message, out bool binary)
+    public static byte[] Encode(JupyterMessage message, out bool binary) =>
+        Encode(message, message.Buffers, static (writer, m) =>
+        {
+            writer.WritePropertyName("header");
+            m.Header.WriteTo(writer);
+            writer.WriteString("msg_id", m.MsgId);
+            writer.WriteString("msg_type", m.MsgType);
+            WriteBody(writer, m.ParentHeader, m.Metadata, m.Content, m.Channel);
+        }, out binary);
+
+    /// <summary>Encodes a message the kernel produces; the same JSON as the equivalent <see cref="JupyterMessage"/>.</summary>
+    public static byte[] Encode(OutgoingMessage message, out bool binary) =>
+        Encode(message, message.Buffers, static (writer, m) =>
+        {
+            m.Header.WriteTo(writer);
+            WriteBody(writer, m.ParentHeader, m.Metadata, m.Content, m.Channel);
+        }, out binary);
+
+    private static byte[] Encode<TMessage>(TMessage message, IReadOnlyList<ReadOnlyMemory<byte>> buffers,
+        Action<Utf8JsonWriter, TMessage> writeFields, out bool binary)
     {
-        binary = message.Buffers.Count > 0;
+        binary = buffers.Count > 0;
         EncodeScratch scratch = EncodeScratch.Rent();
         try
         {
-            WriteJson(scratch.Writer, message);
-            return binary ? BinaryFrame(scratch.Written, message.Buffers) : scratch.Written.ToArray();
+            scratch.Writer.WriteStartObject();
+            writeFields(scratch.Writer, message);
+            scratch.Writer.WriteEndObject();
+            scratch.Writer.Flush();
+            return binary ? BinaryFrame(scratch.Written, buffers) : scratch.Written.ToArray();
         }
         finally
         {
@@ -100,8 +122,8 @@ public static class FrameCodec
         int n = 1 + buffers.Count;
         int headerSize = 4 * (n + 1);
         long total = headerSize + json.Length;
-        foreach (ReadOnlyMemory<byte> buffer in buffers)
-            total += buffer.Length;
+        for (int i = 0; i < buffers.Count; i++)
+            total += buffers[i].Length;
         var frame = new byte[total];
         BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)n);
         int offset = headerSize;
@@ -117,22 +139,27 @@ public static class FrameCodec
         return frame;
     }
 
-    private static void WriteJson(Utf8JsonWriter writer, JupyterMessage message)
+    private static void WriteBody(Utf8JsonWriter writer, JsonObject? parentHeader, JsonObject? metadata, JsonObject content, string? channel)
     {
-        writer.WriteStartObject();
-        writer.WritePropertyName("header");
-        message.Header.WriteTo(writer);
-        writer.WriteString("msg_id", message.MsgId);
-        writer.WriteString("msg_type", message.MsgType);
-        writer.WritePropertyName("parent_header");
-        message.ParentHeader.WriteTo(writer);
-        writer.WritePropertyName("metadata");
-        message.Metadata.WriteTo(writer);
+        WriteObject(writer, "parent_header", parentHeader);
+        WriteObject(writer, "metadata", metadata);
         writer.WritePropertyName("content");
-        message.Content.WriteTo(writer);
-        if (message.Channel is not null)
-            writer.WriteString("channel", message.Channel);
-        writer.WriteEndObject();
-        writer.Flush();
+        content.WriteTo(writer);
+        if (channel is not null)
+            writer.WriteString("channel", channel);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, string name, JsonObject? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteStartObject();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 }

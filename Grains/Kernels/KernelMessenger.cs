@@ -9,6 +9,9 @@ namespace Solara.Orleans.Grains.Kernels;
 /// attached to the kernel.</summary>
 public sealed class KernelMessenger
 {
+    private const string Username = "solara";
+    private const string ProtocolVersion = "5.3";
+
     private readonly Func<IReadOnlyList<IKernelSocket>> _sockets;
     private readonly KernelMetrics? _metrics;
 
@@ -26,19 +29,12 @@ public sealed class KernelMessenger
     public void Send(string channel, string msgType, JsonObject content, JsonObject? parent,
         JsonObject? metadata = null, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null)
     {
-        var message = new JupyterMessage
-        {
-            Header = NewHeader(msgType),
-            ParentHeader = parent?.DeepClone().AsObject() ?? new JsonObject(),
-            Metadata = metadata ?? new JsonObject(),
-            Content = content,
-            Channel = channel,
-            Buffers = buffers ?? [],
-        };
-        byte[] data = FrameCodec.Encode(message, out bool binary);
+        var header = new MessageHeader(Guid.NewGuid(), msgType, Username, Session, DateTime.UtcNow, ProtocolVersion);
+        byte[] data = FrameCodec.Encode(new OutgoingMessage(header, parent, metadata, content, channel, buffers ?? []), out bool binary);
         var frame = new KernelFrame(data, binary);
-        foreach (IKernelSocket socket in _sockets())
-            socket.Send(frame);
+        IReadOnlyList<IKernelSocket> sockets = _sockets();
+        for (int i = 0; i < sockets.Count; i++)
+            sockets[i].Send(frame);
         MessagesSent++;
         _metrics?.MessageOut(msgType);
     }
@@ -55,14 +51,4 @@ public sealed class KernelMessenger
 
     public void CommClose(string commId, JsonObject? parent) =>
         Send("iopub", "comm_close", new JsonObject { ["comm_id"] = commId, ["data"] = new JsonObject() }, parent);
-
-    private JsonObject NewHeader(string msgType) => new()
-    {
-        ["msg_id"] = Guid.NewGuid().ToString("N"),
-        ["msg_type"] = msgType,
-        ["username"] = "solara",
-        ["session"] = Session,
-        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        ["version"] = "5.3",
-    };
 }

@@ -100,6 +100,36 @@ public sealed class FrameCodecTests
     }
 
     [Fact]
+    public void A_kernel_message_encodes_exactly_like_the_same_message_with_a_json_header()
+    {
+        var id = Guid.Parse("0f8e3c2a-1b4d-4e5f-9a6b-7c8d9e0f1a2b");
+        var date = new DateTime(2025, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234560);
+        var header = new MessageHeader(id, "comm_msg", "solara", "s", date, "5.3");
+        JupyterMessage equivalent = Sample([9]);
+        equivalent.Header["msg_id"] = "0f8e3c2a1b4d4e5f9a6b7c8d9e0f1a2b";
+        equivalent.Header["username"] = "solara";
+        equivalent.Header["date"] = "2025-03-04T05:06:07.123456Z";
+
+        byte[] frame = FrameCodec.Encode(new OutgoingMessage(header, equivalent.ParentHeader, equivalent.Metadata, equivalent.Content, "iopub", [new byte[] { 9 }]), out bool binary);
+
+        Assert.True(binary);
+        Assert.Equal(FrameCodec.Encode(equivalent, out _), frame);
+    }
+
+    [Fact]
+    public void A_kernel_message_without_parent_header_or_metadata_writes_empty_objects()
+    {
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+
+        byte[] json = FrameCodec.Encode(new OutgoingMessage(header, null, null, new JsonObject { ["execution_state"] = "idle" }, "iopub", []), out bool binary);
+
+        Assert.False(binary);
+        Assert.Equal(
+            """{"header":{"msg_id":"00000000000000000000000000000000","msg_type":"status","username":"solara","session":"s","date":"1970-01-01T00:00:00.000000Z","version":"5.3"},"msg_id":"00000000000000000000000000000000","msg_type":"status","parent_header":{},"metadata":{},"content":{"execution_state":"idle"},"channel":"iopub"}""",
+            Encoding.UTF8.GetString(json));
+    }
+
+    [Fact]
     public void Empty_buffers_survive_a_binary_round_trip()
     {
         JupyterMessage message = Sample([], [7]);
