@@ -35,48 +35,54 @@ public static class FrameCodec
         return ParseMessage(frame[offsets[0]..offsets[1]], buffers);
     }
 
+    /// <summary>Parses the frame into one element and wraps each part in a <see cref="JsonObject"/> that
+    /// stays lazy until a handler reads it: the top level and the header are never materialised
+    /// (a reply writes the request's header as its parent straight from the element).</summary>
     private static JupyterMessage ParseMessage(ReadOnlySpan<byte> utf8Json, ReadOnlyMemory<byte>[] buffers)
     {
-        JsonNode? root;
+        JsonElement root;
         try
         {
-            root = JsonNode.Parse(utf8Json);
+            root = JsonElement.Parse(utf8Json);
         }
         catch (JsonException e)
         {
             throw new FrameFormatException($"frame is not valid JSON: {e.Message}", e);
         }
-        if (root is not JsonObject obj)
+        if (root.ValueKind != JsonValueKind.Object)
             throw new FrameFormatException("frame is JSON but not an object; a Jupyter message is an object with header, parent_header, metadata and content");
-        if (obj["header"] is not JsonObject header)
+        if (!root.TryGetProperty("header", out JsonElement header) || header.ValueKind != JsonValueKind.Object)
             throw new FrameFormatException("message has no 'header' object");
-        if (header["msg_type"] is not JsonValue typeValue || !typeValue.TryGetValue(out string? msgType) || string.IsNullOrEmpty(msgType))
+        if (StringProperty(header, "msg_type") is not { Length: > 0 } msgType)
             throw new FrameFormatException("message header has no 'msg_type' string");
-        if (header["msg_id"] is not JsonValue idValue || !idValue.TryGetValue(out string? _))
+        if (StringProperty(header, "msg_id") is not { } msgId)
             throw new FrameFormatException("message header has no 'msg_id' string");
-        string? channel = obj["channel"] is JsonValue ch && ch.TryGetValue(out string? c) ? c : null;
         return new JupyterMessage
         {
-            Header = (JsonObject)Detach(obj, "header")!,
-            ParentHeader = Detach(obj, "parent_header") as JsonObject ?? new JsonObject(),
-            Metadata = Detach(obj, "metadata") as JsonObject ?? new JsonObject(),
-            Content = ContentOf(obj),
-            Channel = channel,
+            Header = JsonObject.Create(header)!,
+            MsgType = msgType,
+            MsgId = msgId,
+            ParentHeader = ObjectProperty(root, "parent_header") ?? new JsonObject(),
+            Metadata = ObjectProperty(root, "metadata") ?? new JsonObject(),
+            Content = ContentOf(root),
+            Channel = StringProperty(root, "channel"),
             Buffers = buffers,
         };
     }
 
-    private static JsonObject ContentOf(JsonObject obj) => Detach(obj, "content") switch
-    {
-        null => new JsonObject(),
-        JsonObject content => content,
-        _ => throw new FrameFormatException("message 'content' is not an object"),
-    };
+    private static string? StringProperty(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static JsonNode? Detach(JsonObject obj, string name)
+    private static JsonObject? ObjectProperty(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Object ? JsonObject.Create(value) : null;
+
+    private static JsonObject ContentOf(JsonElement root)
     {
-        obj.Remove(name, out JsonNode? node);
-        return node;
+        if (!root.TryGetProperty("content", out JsonElement content) || content.ValueKind == JsonValueKind.Null)
+            return new JsonObject();
+        return content.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(content)!
+            : throw new FrameFormatException("message 'content' is not an object");
     }
 
     /// <summary>Encodes a message; binary (with the offset table) only when it carries buffers.</summary>

@@ -130,6 +130,22 @@ public sealed class FrameCodecTests
     }
 
     [Fact]
+    public void A_reply_carries_the_request_header_as_its_parent_minimised_with_numbers_kept_and_default_escaping()
+    {
+        JupyterMessage request = FrameCodec.DecodeText(Encoding.UTF8.GetBytes(
+            """{ "header": { "msg_id": "a", "msg_type": "comm_msg", "username": "caf\u00e9 \"x\"", "n": 1.50, "tags": [1, null, true] }, "content": {} }"""));
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+
+        string reply = Encoding.UTF8.GetString(FrameCodec.Encode(new OutgoingMessage(header, request.Header, null, new JsonObject(), "iopub", []), out _));
+
+        Assert.Contains("""
+            "parent_header":{"msg_id":"a","msg_type":"comm_msg","username":"caf\u00E9 \u0022x\u0022","n":1.50,"tags":[1,null,true]},
+            """.Trim(), reply);
+        Assert.Equal("comm_msg", request.MsgType);
+        Assert.Equal("a", request.MsgId);
+    }
+
+    [Fact]
     public void Empty_buffers_survive_a_binary_round_trip()
     {
         JupyterMessage message = Sample([], [7]);
@@ -191,6 +207,7 @@ public sealed class FrameCodecTests
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("", "not valid JSON")]
+    [InlineData("""{"header": {"msg_id": "a", "msg_type": "comm_msg"}} trailing""", "not valid JSON")]
     [InlineData("[1, 2]", "not an object")]
     [InlineData("42", "not an object")]
     [InlineData("null", "not an object")]
