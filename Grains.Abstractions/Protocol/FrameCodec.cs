@@ -93,7 +93,11 @@ public static class FrameCodec
             m.Header.WriteTo(writer);
             writer.WriteString("msg_id", m.MsgId);
             writer.WriteString("msg_type", m.MsgType);
-            WriteBody(writer, m.ParentHeader, m.Metadata, m.Content, m.Channel);
+            WriteParts(writer, m.ParentHeader, m.Metadata);
+            writer.WritePropertyName("content");
+            m.Content.WriteTo(writer);
+            if (m.Channel is not null)
+                writer.WriteString("channel", m.Channel);
         }, out binary);
 
     /// <summary>Encodes a message the kernel produces; the same JSON as the equivalent <see cref="JupyterMessage"/>.</summary>
@@ -101,7 +105,10 @@ public static class FrameCodec
         Encode(message, message.Buffers, static (writer, m) =>
         {
             m.Header.WriteTo(writer);
-            WriteBody(writer, m.ParentHeader, m.Metadata, m.Content, m.Channel);
+            WriteParts(writer, m.ParentHeader, m.Metadata);
+            writer.WritePropertyName("content");
+            m.Content.WriteTo(writer);
+            writer.WriteString("channel", m.Channel);
         }, out binary);
 
     private static byte[] Encode<TMessage>(TMessage message, IReadOnlyList<ReadOnlyMemory<byte>> buffers,
@@ -145,14 +152,10 @@ public static class FrameCodec
         return frame;
     }
 
-    private static void WriteBody(Utf8JsonWriter writer, JsonObject? parentHeader, JsonObject? metadata, JsonObject content, string? channel)
+    private static void WriteParts(Utf8JsonWriter writer, JsonObject? parentHeader, JsonObject? metadata)
     {
         WriteObject(writer, "parent_header", parentHeader);
         WriteObject(writer, "metadata", metadata);
-        writer.WritePropertyName("content");
-        content.WriteTo(writer);
-        if (channel is not null)
-            writer.WriteString("channel", channel);
     }
 
     private static void WriteObject(Utf8JsonWriter writer, string name, JsonObject? value)

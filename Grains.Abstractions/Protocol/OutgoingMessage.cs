@@ -8,6 +8,6 @@ public readonly record struct OutgoingMessage(
     MessageHeader Header,
     JsonObject? ParentHeader,
     JsonObject? Metadata,
-    JsonObject Content,
+    MessageContent Content,
     string Channel,
     IReadOnlyList<ReadOnlyMemory<byte>> Buffers);

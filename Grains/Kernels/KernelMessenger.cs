@@ -12,6 +12,10 @@ public sealed class KernelMessenger
     private const string Username = "solara";
     private const string ProtocolVersion = "5.3";
 
+    // Every request is bracketed by these two; they are encoded once for the process.
+    private static readonly MessageContent Busy = MessageContent.Encoded(new JsonObject { ["execution_state"] = "busy" });
+    private static readonly MessageContent Idle = MessageContent.Encoded(new JsonObject { ["execution_state"] = "idle" });
+
     private readonly Func<IReadOnlyList<IKernelSocket>> _sockets;
     private readonly KernelMetrics? _metrics;
 
@@ -26,7 +30,7 @@ public sealed class KernelMessenger
 
     public long MessagesSent { get; private set; }
 
-    public void Send(string channel, string msgType, JsonObject content, JsonObject? parent,
+    public void Send(string channel, string msgType, MessageContent content, JsonObject? parent,
         JsonObject? metadata = null, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null)
     {
         var header = new MessageHeader(Guid.NewGuid(), msgType, Username, Session, DateTime.UtcNow, ProtocolVersion);
@@ -40,7 +44,12 @@ public sealed class KernelMessenger
     }
 
     public void Status(string executionState, JsonObject? parent) =>
-        Send("iopub", "status", new JsonObject { ["execution_state"] = executionState }, parent);
+        Send("iopub", "status", executionState switch
+        {
+            "busy" => Busy,
+            "idle" => Idle,
+            _ => new JsonObject { ["execution_state"] = executionState },
+        }, parent);
 
     /// <summary>An iopub <c>error</c> message: how the kernel reports bad input it could parse.</summary>
     public void Error(string name, string value, JsonObject? parent) =>

@@ -146,6 +146,22 @@ public sealed class FrameCodecTests
     }
 
     [Fact]
+    public void Content_encoded_once_is_sent_as_the_same_bytes_as_the_object_every_time()
+    {
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+        JsonObject content = new() { ["execution_state"] = "busy", ["note"] = "<é>" };
+        MessageContent encoded = MessageContent.Encoded(content);
+
+        byte[] expected = FrameCodec.Encode(new OutgoingMessage(header, null, null, content, "iopub", []), out _);
+
+        Assert.Equal(expected, FrameCodec.Encode(new OutgoingMessage(header, null, null, encoded, "iopub", []), out _));
+        Assert.Equal(expected, FrameCodec.Encode(new OutgoingMessage(header, null, null, encoded, "iopub", []), out _));
+        Assert.Contains("""
+            "content":{"execution_state":"busy","note":"\u003C\u00E9\u003E"}
+            """.Trim(), Encoding.UTF8.GetString(expected));
+    }
+
+    [Fact]
     public void Empty_buffers_survive_a_binary_round_trip()
     {
         JupyterMessage message = Sample([], [7]);
