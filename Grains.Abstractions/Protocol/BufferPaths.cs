@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
 namespace Solara.Orleans.Abstractions.Protocol;
@@ -11,9 +12,34 @@ public static class BufferPaths
     {
         var paths = new JsonArray();
         var buffers = new List<ReadOnlyMemory<byte>>();
-        Walk(state, [], paths, buffers);
+        // Almost no state holds bytes: look first, without allocating, before walking with paths.
+        if (HoldsBytes(state))
+            Walk(state, [], paths, buffers);
         return (paths, buffers);
     }
+
+    private static bool HoldsBytes(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                for (int i = 0; i < obj.Count; i++)
+                    if (HoldsBytes(obj.GetAt(i).Value))
+                        return true;
+                return false;
+            case JsonArray array:
+                for (int i = 0; i < array.Count; i++)
+                    if (HoldsBytes(array[i]))
+                        return true;
+                return false;
+            case JsonValue value:
+                return IsBytes(value, out _);
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsBytes(JsonValue value, [NotNullWhen(true)] out byte[]? bytes) => value.TryGetValue(out bytes);
 
     private static void Walk(JsonNode node, List<JsonNode> path, JsonArray paths, List<ReadOnlyMemory<byte>> buffers)
     {
@@ -39,7 +65,7 @@ public static class BufferPaths
         if (child is null)
             return;
         path.Add(key);
-        if (child is JsonValue value && value.TryGetValue(out byte[]? bytes))
+        if (child is JsonValue value && IsBytes(value, out byte[]? bytes))
         {
             paths.Add(new JsonArray(path.Select(p => p.DeepClone()).ToArray()));
             buffers.Add(bytes);

@@ -35,95 +35,140 @@ public static class FrameCodec
         return ParseMessage(frame[offsets[0]..offsets[1]], buffers);
     }
 
+    /// <summary>Parses the frame into one element and wraps each part in a <see cref="JsonObject"/> that
+    /// stays lazy until a handler reads it: the top level and the header are never materialised
+    /// (a reply writes the request's header as its parent straight from the element).</summary>
     private static JupyterMessage ParseMessage(ReadOnlySpan<byte> utf8Json, ReadOnlyMemory<byte>[] buffers)
     {
-        JsonNode? root;
+        JsonElement root;
         try
         {
-            root = JsonNode.Parse(utf8Json);
+            root = JsonElement.Parse(utf8Json);
         }
         catch (JsonException e)
         {
             throw new FrameFormatException($"frame is not valid JSON: {e.Message}", e);
         }
-        if (root is not JsonObject obj)
+        if (root.ValueKind != JsonValueKind.Object)
             throw new FrameFormatException("frame is JSON but not an object; a Jupyter message is an object with header, parent_header, metadata and content");
-        if (obj["header"] is not JsonObject header)
+        if (!root.TryGetProperty("header", out JsonElement header) || header.ValueKind != JsonValueKind.Object)
             throw new FrameFormatException("message has no 'header' object");
-        if (header["msg_type"] is not JsonValue typeValue || !typeValue.TryGetValue(out string? msgType) || string.IsNullOrEmpty(msgType))
+        if (StringProperty(header, "msg_type") is not { Length: > 0 } msgType)
             throw new FrameFormatException("message header has no 'msg_type' string");
-        if (header["msg_id"] is not JsonValue idValue || !idValue.TryGetValue(out string? _))
+        if (StringProperty(header, "msg_id") is not { } msgId)
             throw new FrameFormatException("message header has no 'msg_id' string");
-        string? channel = obj["channel"] is JsonValue ch && ch.TryGetValue(out string? c) ? c : null;
         return new JupyterMessage
         {
-            Header = (JsonObject)Detach(obj, "header")!,
-            ParentHeader = Detach(obj, "parent_header") as JsonObject ?? new JsonObject(),
-            Metadata = Detach(obj, "metadata") as JsonObject ?? new JsonObject(),
-            Content = ContentOf(obj),
-            Channel = channel,
+            Header = JsonObject.Create(header)!,
+            MsgType = msgType,
+            MsgId = msgId,
+            ParentHeader = ObjectProperty(root, "parent_header") ?? new JsonObject(),
+            Metadata = ObjectProperty(root, "metadata") ?? new JsonObject(),
+            Content = ContentOf(root),
+            Channel = StringProperty(root, "channel"),
             Buffers = buffers,
         };
     }
 
-    private static JsonObject ContentOf(JsonObject obj) => Detach(obj, "content") switch
-    {
-        null => new JsonObject(),
-        JsonObject content => content,
-        _ => throw new FrameFormatException("message 'content' is not an object"),
-    };
+    private static string? StringProperty(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static JsonNode? Detach(JsonObject obj, string name)
+    private static JsonObject? ObjectProperty(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Object ? JsonObject.Create(value) : null;
+
+    private static JsonObject ContentOf(JsonElement root)
     {
-        obj.Remove(name, out JsonNode? node);
-        return node;
+        if (!root.TryGetProperty("content", out JsonElement content) || content.ValueKind == JsonValueKind.Null)
+            return new JsonObject();
+        return content.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(content)!
+            : throw new FrameFormatException("message 'content' is not an object");
     }
 
     /// <summary>Encodes a message; binary (with the offset table) only when it carries buffers.</summary>
-    public static byte[] Encode(JupyterMessage message, out bool binary)
+    public static byte[] Encode(JupyterMessage message, out bool binary) =>
+        Encode(message, message.Buffers, static (writer, m) =>
+        {
+            writer.WritePropertyName("header");
+            m.Header.WriteTo(writer);
+            writer.WriteString("msg_id", m.MsgId);
+            writer.WriteString("msg_type", m.MsgType);
+            WriteParts(writer, m.ParentHeader, m.Metadata);
+            writer.WritePropertyName("content");
+            m.Content.WriteTo(writer);
+            if (m.Channel is not null)
+                writer.WriteString("channel", m.Channel);
+        }, out binary);
+
+    /// <summary>Encodes a message the kernel produces; the same JSON as the equivalent <see cref="JupyterMessage"/>.</summary>
+    public static byte[] Encode(OutgoingMessage message, out bool binary) =>
+        Encode(message, message.Buffers, static (writer, m) =>
+        {
+            m.Header.WriteTo(writer);
+            WriteParts(writer, m.ParentHeader, m.Metadata);
+            writer.WritePropertyName("content");
+            m.Content.WriteTo(writer);
+            writer.WriteString("channel", m.Channel);
+        }, out binary);
+
+    private static byte[] Encode<TMessage>(TMessage message, IReadOnlyList<ReadOnlyMemory<byte>> buffers,
+        Action<Utf8JsonWriter, TMessage> writeFields, out bool binary)
     {
-        byte[] json = EncodeJson(message);
-        binary = message.Buffers.Count > 0;
-        if (!binary)
-            return json;
-        int n = 1 + message.Buffers.Count;
+        binary = buffers.Count > 0;
+        EncodeScratch scratch = EncodeScratch.Rent();
+        try
+        {
+            scratch.Writer.WriteStartObject();
+            writeFields(scratch.Writer, message);
+            scratch.Writer.WriteEndObject();
+            scratch.Writer.Flush();
+            return binary ? BinaryFrame(scratch.Written, buffers) : scratch.Written.ToArray();
+        }
+        finally
+        {
+            scratch.Return();
+        }
+    }
+
+    private static byte[] BinaryFrame(ReadOnlySpan<byte> json, IReadOnlyList<ReadOnlyMemory<byte>> buffers)
+    {
+        int n = 1 + buffers.Count;
         int headerSize = 4 * (n + 1);
-        long total = headerSize + json.Length + message.Buffers.Sum(b => (long)b.Length);
+        long total = headerSize + json.Length;
+        for (int i = 0; i < buffers.Count; i++)
+            total += buffers[i].Length;
         var frame = new byte[total];
         BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)n);
         int offset = headerSize;
         BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4), (uint)offset);
-        json.CopyTo(frame, offset);
+        json.CopyTo(frame.AsSpan(offset));
         offset += json.Length;
-        for (int i = 0; i < message.Buffers.Count; i++)
+        for (int i = 0; i < buffers.Count; i++)
         {
             BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(4 * (i + 2)), (uint)offset);
-            message.Buffers[i].Span.CopyTo(frame.AsSpan(offset));
-            offset += message.Buffers[i].Length;
+            buffers[i].Span.CopyTo(frame.AsSpan(offset));
+            offset += buffers[i].Length;
         }
         return frame;
     }
 
-    private static byte[] EncodeJson(JupyterMessage message)
+    private static void WriteParts(Utf8JsonWriter writer, JsonObject? parentHeader, JsonObject? metadata)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        WriteObject(writer, "parent_header", parentHeader);
+        WriteObject(writer, "metadata", metadata);
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, string name, JsonObject? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
         {
             writer.WriteStartObject();
-            writer.WritePropertyName("header");
-            message.Header.WriteTo(writer);
-            writer.WriteString("msg_id", message.MsgId);
-            writer.WriteString("msg_type", message.MsgType);
-            writer.WritePropertyName("parent_header");
-            message.ParentHeader.WriteTo(writer);
-            writer.WritePropertyName("metadata");
-            message.Metadata.WriteTo(writer);
-            writer.WritePropertyName("content");
-            message.Content.WriteTo(writer);
-            if (message.Channel is not null)
-                writer.WriteString("channel", message.Channel);
             writer.WriteEndObject();
         }
-        return stream.ToArray();
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 }

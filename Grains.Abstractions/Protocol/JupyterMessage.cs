@@ -7,12 +7,17 @@ namespace Solara.Orleans.Abstractions.Protocol;
 public sealed class JupyterMessage
 {
     public required JsonObject Header { get; init; }
-    public JsonObject ParentHeader { get; init; } = new();
-    public JsonObject Metadata { get; init; } = new();
-    public JsonObject Content { get; init; } = new();
+
+    // The parts default to empty objects made on first read: a decoded message sets them all.
+    public JsonObject ParentHeader { get => field ??= new(); init; }
+    public JsonObject Metadata { get => field ??= new(); init; }
+    public JsonObject Content { get => field ??= new(); init; }
     public string? Channel { get; init; }
     public IReadOnlyList<ReadOnlyMemory<byte>> Buffers { get; init; } = [];
 
-    public string MsgType => (string?)Header["msg_type"] ?? "";
-    public string MsgId => (string?)Header["msg_id"] ?? "";
+    /// <summary><c>header.msg_type</c>, read once (the decoder sets it, so the header is never materialised).</summary>
+    public string MsgType { get => field ??= (string?)Header["msg_type"] ?? ""; init; }
+
+    /// <summary><c>header.msg_id</c>, read once.</summary>
+    public string MsgId { get => field ??= (string?)Header["msg_id"] ?? ""; init; }
 }

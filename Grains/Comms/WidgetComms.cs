@@ -10,9 +10,14 @@ namespace Solara.Orleans.Grains.Comms;
 /// at the end of a turn.</summary>
 public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) : IWidgetHost
 {
+    /// <summary>Emptied trait sets of flushed widgets kept for the next turn's changes: a few, so an
+    /// idle kernel does not keep one per widget it ever re-rendered.</summary>
+    private const int MaxSpareTraitSets = 4;
+
     private readonly Dictionary<string, Widget> _widgets = new(StringComparer.Ordinal);
     private readonly Dictionary<Widget, HashSet<string>> _dirty = [];
     private readonly List<Widget> _closing = [];
+    private readonly Stack<HashSet<string>> _spareTraitSets = new();
 
     public KernelMessenger Messenger => messenger;
 
@@ -23,7 +28,7 @@ public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) :
     public void TraitChanged(Widget widget, string trait)
     {
         if (!_dirty.TryGetValue(widget, out HashSet<string>? traits))
-            _dirty[widget] = traits = new HashSet<string>(StringComparer.Ordinal);
+            _dirty[widget] = traits = _spareTraitSets.TryPop(out HashSet<string>? spare) ? spare : new HashSet<string>(StringComparer.Ordinal);
         traits.Add(trait);
     }
 
@@ -68,6 +73,11 @@ public sealed class WidgetComms(KernelMessenger messenger, CommRegistry comms) :
             foreach (Widget reference in widget.References())
                 Open(reference, parent);
             SendState(widget, entry.Value, "update", parent);
+            if (_spareTraitSets.Count < MaxSpareTraitSets)
+            {
+                entry.Value.Clear();
+                _spareTraitSets.Push(entry.Value);
+            }
         }
         foreach (Widget widget in _closing)
             messenger.CommClose(widget.ModelId, parent);

@@ -9,6 +9,13 @@ namespace Solara.Orleans.Grains.Kernels;
 /// attached to the kernel.</summary>
 public sealed class KernelMessenger
 {
+    private const string Username = "solara";
+    private const string ProtocolVersion = "5.3";
+
+    // Every request is bracketed by these two; they are encoded once for the process.
+    private static readonly MessageContent Busy = MessageContent.Encoded(new JsonObject { ["execution_state"] = "busy" });
+    private static readonly MessageContent Idle = MessageContent.Encoded(new JsonObject { ["execution_state"] = "idle" });
+
     private readonly Func<IReadOnlyList<IKernelSocket>> _sockets;
     private readonly KernelMetrics? _metrics;
 
@@ -23,28 +30,26 @@ public sealed class KernelMessenger
 
     public long MessagesSent { get; private set; }
 
-    public void Send(string channel, string msgType, JsonObject content, JsonObject? parent,
+    public void Send(string channel, string msgType, MessageContent content, JsonObject? parent,
         JsonObject? metadata = null, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null)
     {
-        var message = new JupyterMessage
-        {
-            Header = NewHeader(msgType),
-            ParentHeader = parent?.DeepClone().AsObject() ?? new JsonObject(),
-            Metadata = metadata ?? new JsonObject(),
-            Content = content,
-            Channel = channel,
-            Buffers = buffers ?? [],
-        };
-        byte[] data = FrameCodec.Encode(message, out bool binary);
+        var header = new MessageHeader(Guid.NewGuid(), msgType, Username, Session, DateTime.UtcNow, ProtocolVersion);
+        byte[] data = FrameCodec.Encode(new OutgoingMessage(header, parent, metadata, content, channel, buffers ?? []), out bool binary);
         var frame = new KernelFrame(data, binary);
-        foreach (IKernelSocket socket in _sockets())
-            socket.Send(frame);
+        IReadOnlyList<IKernelSocket> sockets = _sockets();
+        for (int i = 0; i < sockets.Count; i++)
+            sockets[i].Send(frame);
         MessagesSent++;
         _metrics?.MessageOut(msgType);
     }
 
     public void Status(string executionState, JsonObject? parent) =>
-        Send("iopub", "status", new JsonObject { ["execution_state"] = executionState }, parent);
+        Send("iopub", "status", executionState switch
+        {
+            "busy" => Busy,
+            "idle" => Idle,
+            _ => new JsonObject { ["execution_state"] = executionState },
+        }, parent);
 
     /// <summary>An iopub <c>error</c> message: how the kernel reports bad input it could parse.</summary>
     public void Error(string name, string value, JsonObject? parent) =>
@@ -55,14 +60,4 @@ public sealed class KernelMessenger
 
     public void CommClose(string commId, JsonObject? parent) =>
         Send("iopub", "comm_close", new JsonObject { ["comm_id"] = commId, ["data"] = new JsonObject() }, parent);
-
-    private JsonObject NewHeader(string msgType) => new()
-    {
-        ["msg_id"] = Guid.NewGuid().ToString("N"),
-        ["msg_type"] = msgType,
-        ["username"] = "solara",
-        ["session"] = Session,
-        ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-        ["version"] = "5.3",
-    };
 }

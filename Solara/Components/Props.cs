@@ -8,7 +8,7 @@ internal static class Props
 {
     public static Dictionary<string, object?> Of(params (string Name, object? Value)[] props)
     {
-        var dictionary = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var dictionary = new Dictionary<string, object?>(props.Length, StringComparer.Ordinal);
         foreach ((string name, object? value) in props)
             dictionary[name] = value;
         return dictionary;
@@ -16,7 +16,7 @@ internal static class Props
 
     public static Dictionary<string, Action<object?>> Events(params (string Name, Action<object?>? Handler)[] events)
     {
-        var dictionary = new Dictionary<string, Action<object?>>(StringComparer.Ordinal);
+        var dictionary = new Dictionary<string, Action<object?>>(events.Length, StringComparer.Ordinal);
         foreach ((string name, Action<object?>? handler) in events)
             if (handler is not null)
                 dictionary[name] = handler;

@@ -11,10 +11,12 @@ public sealed class Computed<T>(Func<T> compute) : IReadable<T>
             KernelContext? context = KernelContext.Current;
             if (context is null)
                 return compute();
-            Node node = context.StateOf(this, () => new Node(compute));
+            Node node = context.StateOf(this, static (computed, _) => computed.NewNode());
             return node.Read();
         }
     }
+
+    private Node NewNode() => new(compute);
 
     private sealed class Node(Func<T> compute) : IObserver
     {

@@ -47,14 +47,18 @@ public sealed class KernelContext : IDisposable
 
     public static void Exit() => s_current.Value = null;
 
-    /// <summary>The per-kernel state of <paramref name="owner"/> (a reactive or computed definition), created on first use.</summary>
-    public TState StateOf<TState>(object owner, Func<TState> create) where TState : class
+    /// <summary>The per-kernel state of <paramref name="owner"/> (a reactive or computed definition), created on
+    /// first use. <paramref name="create"/> gets the owner and this context, so callers pass a static lambda
+    /// (every read of a reactive value comes through here; a capturing lambda would allocate on each).</summary>
+    public TState StateOf<TOwner, TState>(TOwner owner, Func<TOwner, KernelContext, TState> create)
+        where TOwner : class
+        where TState : class
     {
         lock (_values)
         {
             if (_values.TryGetValue(owner, out object? existing))
                 return (TState)existing;
-            TState created = create();
+            TState created = create(owner, this);
             _values[owner] = created;
             return created;
         }

@@ -94,7 +94,7 @@ public sealed class Reactive<T> : IReadable<T>
         return SlotIn(context).Listen(v => listener((T)v!));
     }
 
-    private ReactiveSlot SlotIn(KernelContext context) => context.StateOf(this, () => CreateSlot(context));
+    private ReactiveSlot SlotIn(KernelContext context) => context.StateOf(this, static (reactive, context) => reactive.CreateSlot(context));
 
     /// <summary>The kernel's slot: for a persisted value with a state backend, it starts from the
     /// restored value (when there is one that fits <typeparamref name="T"/>) and reports its changes.</summary>

@@ -52,7 +52,7 @@ public sealed class SessionReactive<T> : IReadable<T>
 
     public void Update(Func<T, T> change) => Set(change(Peek));
 
-    private ReactiveSlot SlotIn(KernelContext context) => context.StateOf(this, () => CreateSlot(context));
+    private ReactiveSlot SlotIn(KernelContext context) => context.StateOf(this, static (reactive, context) => reactive.CreateSlot(context));
 
     /// <summary>The kernel's copy: starts from the session's value and follows every value the session pushes.</summary>
     private ReactiveSlot CreateSlot(KernelContext context)

@@ -138,6 +138,8 @@ public sealed class RenderRoot(KernelContext context, Func<Exception, string, El
                     break;
             }
         }
+        if (node.Children.Count == 0)
+            return; // a leaf widget (most are) has no child to drop: skip the query and its closure
         foreach (string gone in node.Children.Keys.Where(k => !element.Props.ContainsKey(k)).ToArray())
         {
             foreach (Node child in ChildrenOf(node.Children[gone]))

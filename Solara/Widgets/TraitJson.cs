@@ -41,22 +41,4 @@ public static class TraitJson
             obj[Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!] = ToJson(entry.Value);
         return obj;
     }
-
-    /// <summary>The widgets a trait value refers to, directly or inside lists.</summary>
-    public static IEnumerable<Widget> References(object? value)
-    {
-        switch (value)
-        {
-            case Widget widget:
-                yield return widget;
-                break;
-            case string:
-                break;
-            case IEnumerable list:
-                foreach (object? item in list)
-                    if (item is Widget w)
-                        yield return w;
-                break;
-        }
-    }
 }

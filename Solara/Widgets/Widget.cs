@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text.Json.Nodes;
 
 namespace Solara.Widgets;
@@ -55,8 +56,32 @@ public abstract class Widget
 
     public JsonObject FullState() => StateOf(_traits.Keys);
 
-    /// <summary>Every widget this one refers to through its traits.</summary>
-    public IEnumerable<Widget> References() => _traits.Values.SelectMany(TraitJson.References);
+    /// <summary>Every widget this one refers to through its traits, directly or inside lists. One
+    /// iterator per call (it runs on every flush): arrays of references are indexed, not enumerated.</summary>
+    public IEnumerable<Widget> References()
+    {
+        foreach (object? value in _traits.Values)
+        {
+            switch (value)
+            {
+                case Widget widget:
+                    yield return widget;
+                    break;
+                case string:
+                    break;
+                case object?[] array:
+                    for (int i = 0; i < array.Length; i++)
+                        if (array[i] is Widget item)
+                            yield return item;
+                    break;
+                case IEnumerable list:
+                    foreach (object? item in list)
+                        if (item is Widget w)
+                            yield return w;
+                    break;
+            }
+        }
+    }
 
     /// <summary>Applies one trait sent by the browser. Returns false (and changes nothing) when
     /// this widget does not accept that trait from the browser.</summary>

@@ -72,6 +72,95 @@ public sealed class FrameCodecTests
         AssertSameMessage(message, FrameCodec.DecodeBinary(frame));
     }
 
+    /// <summary>The exact text of <see cref="Sample"/> on the wire: field order, no whitespace, and
+    /// System.Text.Json's default escaping (non-ASCII as <c>\uXXXX</c>).</summary>
+    private const string SampleJson = """{"header":{"msg_id":"m-1","msg_type":"comm_msg","username":"u","session":"s","date":"2025-01-01T00:00:00.000000Z","version":"5.3"},"msg_id":"m-1","msg_type":"comm_msg","parent_header":{"msg_id":"p-1","msg_type":"comm_msg"},"metadata":{"version":"2.1.0"},"content":{"comm_id":"c","data":{"method":"update","text":"h\u00E9llo \u2713"}},"channel":"iopub"}""";
+
+    [Fact]
+    public void Encoded_json_is_exactly_the_wire_text()
+    {
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(FrameCodec.Encode(Sample(), out _)));
+    }
+
+    [Fact]
+    public void Encoding_after_a_larger_message_and_after_a_failed_one_on_the_same_thread_gives_the_same_bytes()
+    {
+        JupyterMessage large = Sample();
+        large.Content["data"]!["text"] = new string('x', 200_000);
+        FrameCodec.Encode(large, out _);
+        JupyterMessage invalid = Sample();
+        invalid.Content["data"] = new JsonObject { ["method"] = "update", ["value"] = double.NaN };
+        Assert.ThrowsAny<ArgumentException>(() => FrameCodec.Encode(invalid, out _));
+
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(FrameCodec.Encode(Sample(), out _)));
+        byte[] frame = FrameCodec.Encode(Sample([1, 2, 3]), out bool binary);
+        Assert.True(binary);
+        Assert.Equal(SampleJson, Encoding.UTF8.GetString(frame.AsSpan(12, SampleJson.Length)));
+        Assert.Equal(12 + SampleJson.Length + 3, frame.Length);
+    }
+
+    [Fact]
+    public void A_kernel_message_encodes_exactly_like_the_same_message_with_a_json_header()
+    {
+        var id = Guid.Parse("0f8e3c2a-1b4d-4e5f-9a6b-7c8d9e0f1a2b");
+        var date = new DateTime(2025, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234560);
+        var header = new MessageHeader(id, "comm_msg", "solara", "s", date, "5.3");
+        JupyterMessage equivalent = Sample([9]);
+        equivalent.Header["msg_id"] = "0f8e3c2a1b4d4e5f9a6b7c8d9e0f1a2b";
+        equivalent.Header["username"] = "solara";
+        equivalent.Header["date"] = "2025-03-04T05:06:07.123456Z";
+
+        byte[] frame = FrameCodec.Encode(new OutgoingMessage(header, equivalent.ParentHeader, equivalent.Metadata, equivalent.Content, "iopub", [new byte[] { 9 }]), out bool binary);
+
+        Assert.True(binary);
+        Assert.Equal(FrameCodec.Encode(equivalent, out _), frame);
+    }
+
+    [Fact]
+    public void A_kernel_message_without_parent_header_or_metadata_writes_empty_objects()
+    {
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+
+        byte[] json = FrameCodec.Encode(new OutgoingMessage(header, null, null, new JsonObject { ["execution_state"] = "idle" }, "iopub", []), out bool binary);
+
+        Assert.False(binary);
+        Assert.Equal(
+            """{"header":{"msg_id":"00000000000000000000000000000000","msg_type":"status","username":"solara","session":"s","date":"1970-01-01T00:00:00.000000Z","version":"5.3"},"msg_id":"00000000000000000000000000000000","msg_type":"status","parent_header":{},"metadata":{},"content":{"execution_state":"idle"},"channel":"iopub"}""",
+            Encoding.UTF8.GetString(json));
+    }
+
+    [Fact]
+    public void A_reply_carries_the_request_header_as_its_parent_minimised_with_numbers_kept_and_default_escaping()
+    {
+        JupyterMessage request = FrameCodec.DecodeText(Encoding.UTF8.GetBytes(
+            """{ "header": { "msg_id": "a", "msg_type": "comm_msg", "username": "caf\u00e9 \"x\"", "n": 1.50, "tags": [1, null, true] }, "content": {} }"""));
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+
+        string reply = Encoding.UTF8.GetString(FrameCodec.Encode(new OutgoingMessage(header, request.Header, null, new JsonObject(), "iopub", []), out _));
+
+        Assert.Contains("""
+            "parent_header":{"msg_id":"a","msg_type":"comm_msg","username":"caf\u00E9 \u0022x\u0022","n":1.50,"tags":[1,null,true]},
+            """.Trim(), reply);
+        Assert.Equal("comm_msg", request.MsgType);
+        Assert.Equal("a", request.MsgId);
+    }
+
+    [Fact]
+    public void Content_encoded_once_is_sent_as_the_same_bytes_as_the_object_every_time()
+    {
+        var header = new MessageHeader(Guid.Empty, "status", "solara", "s", DateTime.UnixEpoch, "5.3");
+        JsonObject content = new() { ["execution_state"] = "busy", ["note"] = "<é>" };
+        MessageContent encoded = MessageContent.Encoded(content);
+
+        byte[] expected = FrameCodec.Encode(new OutgoingMessage(header, null, null, content, "iopub", []), out _);
+
+        Assert.Equal(expected, FrameCodec.Encode(new OutgoingMessage(header, null, null, encoded, "iopub", []), out _));
+        Assert.Equal(expected, FrameCodec.Encode(new OutgoingMessage(header, null, null, encoded, "iopub", []), out _));
+        Assert.Contains("""
+            "content":{"execution_state":"busy","note":"\u003C\u00E9\u003E"}
+            """.Trim(), Encoding.UTF8.GetString(expected));
+    }
+
     [Fact]
     public void Empty_buffers_survive_a_binary_round_trip()
     {
@@ -134,6 +223,7 @@ public sealed class FrameCodecTests
     [Theory]
     [InlineData("{", "not valid JSON")]
     [InlineData("", "not valid JSON")]
+    [InlineData("""{"header": {"msg_id": "a", "msg_type": "comm_msg"}} trailing""", "not valid JSON")]
     [InlineData("[1, 2]", "not an object")]
     [InlineData("42", "not an object")]
     [InlineData("null", "not an object")]
