@@ -16,9 +16,10 @@ public sealed class ClusterActivationTests(RedisServerFixture redis)
     public async Task A_thousand_concurrent_first_connects_to_ten_kernels_give_exactly_one_activation_each()
     {
         // A correctness test, not a latency one: the test process itself hosts the thousand clients and both
-        // gateways on two cores, so cluster calls get more time than production's default.
+        // gateways on two cores, so cluster calls get more time than production's default, and the lease is
+        // long enough that a silo starved of CPU by the burst does not fence itself and refuse kernels.
         await using TestCluster cluster = await TestCluster.StartAsync(redis, silos: 2, gateways: 2,
-            new Dictionary<string, string> { ["SOLARA_CLUSTER_CALL_TIMEOUT"] = "15s" });
+            new Dictionary<string, string> { ["SOLARA_CLUSTER_CALL_TIMEOUT"] = "15s", ["SOLARA_CLUSTER_LEASE"] = "10s" });
         string[] kernelIds = Enumerable.Range(0, 10).Select(_ => RawKernelClient.NewId()).ToArray();
         string[] sessions = kernelIds.Select(_ => Guid.NewGuid().ToString()).ToArray();
 
