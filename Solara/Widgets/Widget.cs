@@ -7,10 +7,11 @@ namespace Solara.Widgets;
 /// (sent to the browser at the end of the turn) or from the browser (validated, then echoed).</summary>
 public abstract class Widget
 {
-    private readonly Dictionary<string, object?> _traits = new(StringComparer.Ordinal);
+    private readonly TraitValues _traits;
 
     protected Widget(string modelName, string modelModule, string modelModuleVersion, string? viewName, string viewModule, string viewModuleVersion)
     {
+        _traits = new TraitValues(TraitShape.Of(GetType()));
         _traits["_model_name"] = modelName;
         _traits["_model_module"] = modelModule;
         _traits["_model_module_version"] = modelModuleVersion;
@@ -32,36 +33,38 @@ public abstract class Widget
     /// <summary>The kernel this widget is open in; null until it is first sent to the browser.</summary>
     public IWidgetHost? Host { get; set; }
 
-    public IEnumerable<string> TraitNames => _traits.Keys;
+    public IEnumerable<string> TraitNames => _traits.Names;
 
     protected T Get<T>(string trait) => (T)_traits[trait]!;
 
     protected void Set(string trait, object? value)
     {
-        if (_traits.TryGetValue(trait, out object? old) && Solara.Reactive.ValueEquality.AreEqual(old, value))
+        if (_traits.TryGet(trait, out object? old) && Solara.Reactive.ValueEquality.AreEqual(old, value))
             return;
         _traits[trait] = value;
         Host?.TraitChanged(this, trait);
     }
 
-    public object? GetTrait(string trait) => _traits.GetValueOrDefault(trait);
+    public object? GetTrait(string trait) => _traits.TryGet(trait, out object? value) ? value : null;
 
     public JsonObject StateOf(IEnumerable<string> traits)
     {
         var state = new JsonObject();
         foreach (string trait in traits)
-            state[trait] = TraitJson.ToJson(_traits.GetValueOrDefault(trait));
+            state[trait] = TraitJson.ToJson(GetTrait(trait));
         return state;
     }
 
-    public JsonObject FullState() => StateOf(_traits.Keys);
+    public JsonObject FullState() => StateOf(_traits.Names);
 
     /// <summary>Every widget this one refers to through its traits, directly or inside lists. One
     /// iterator per call (it runs on every flush): arrays of references are indexed, not enumerated.</summary>
     public IEnumerable<Widget> References()
     {
-        foreach (object? value in _traits.Values)
+        for (int slot = 0; slot < _traits.Length; slot++)
         {
+            if (!_traits.TryGetAt(slot, out object? value))
+                continue;
             switch (value)
             {
                 case Widget widget:
