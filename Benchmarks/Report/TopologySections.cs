@@ -36,12 +36,13 @@ internal static class TopologySections
                 KernelStage idle = t.IdleRamp[i];
                 KernelStage? active = i < t.ActiveRamp.Count ? t.ActiveRamp[i] : null;
                 GatewayGrowth? gateway = active?.Gateway;
-                Line(md, $"| {t.Name} | {idle.Kernels:N0} | {Kb(idle.HeapPerKernel)} | {Kb(idle.RssPerKernel)} | {Opt(active?.HeapPerKernel)} | {Opt(active?.RssPerKernel)} | {Opt(gateway?.HeapPerKernel)} | {Opt(gateway?.RssPerKernel)} |");
+                string at = active is not null && active.Kernels != idle.Kernels ? $" (at {active.Kernels:N0})" : "";
+                Line(md, $"| {t.Name} | {idle.Kernels:N0} | {Kb(idle.HeapPerKernel)} | {Kb(idle.RssPerKernel)} | {Opt(active?.HeapPerKernel)}{at} | {Opt(active?.RssPerKernel)}{at} | {Opt(gateway?.HeapPerKernel)}{at} | {Opt(gateway?.RssPerKernel)}{at} |");
             }
         if (r.Topologies.Any(t => !t.IdleRamp.All(s => s.FullGc)))
             Line(md, "\nThe target server has no `/_bench/memory` endpoint, so its figures come from `/resourcez?verbose` without a forced collection.");
         Line(md);
-        foreach (TopologyResults t in r.Topologies.Where(t => t.IdleRamp.Count > 0 && t.ActiveRamp.Count > 0))
+        foreach (TopologyResults t in r.Topologies.Where(t => t.IdleRamp.Count > 0 && t.IdleRamp.Select(s => s.Kernels).SequenceEqual(t.ActiveRamp.Select(s => s.Kernels))))
         {
             Line(md, $"![memory per kernel, {t.Name}]({Charts.FileFor(Charts.Memory, t)})");
             Line(md);
@@ -142,8 +143,9 @@ internal static class TopologySections
             Row($"working set per idle kernel ({span})", firstIdle.RssPerKernel, lastIdle.RssPerKernel, Kb, perUnit: true);
             if (t.ActiveRamp.Count >= 2)
             {
-                Row($"heap per active kernel ({span})", t.ActiveRamp[0].HeapPerKernel, t.ActiveRamp[^1].HeapPerKernel, Kb, perUnit: true);
-                Row($"working set per active kernel ({span})", t.ActiveRamp[0].RssPerKernel, t.ActiveRamp[^1].RssPerKernel, Kb, perUnit: true);
+                string activeSpan = $"{t.ActiveRamp[0].Kernels:N0} → {t.ActiveRamp[^1].Kernels:N0}";
+                Row($"heap per active kernel ({activeSpan})", t.ActiveRamp[0].HeapPerKernel, t.ActiveRamp[^1].HeapPerKernel, Kb, perUnit: true);
+                Row($"working set per active kernel ({activeSpan})", t.ActiveRamp[0].RssPerKernel, t.ActiveRamp[^1].RssPerKernel, Kb, perUnit: true);
             }
             Row($"kernel start p99, ramp stage ({span})", firstIdle.Start.P99, lastIdle.Start.P99, Ms, perUnit: false);
             Row($"connects/s, ramp stage ({span})", firstIdle.ConnectsPerSecond, lastIdle.ConnectsPerSecond, v => v.ToString("F0", CultureInfo.InvariantCulture), perUnit: false);

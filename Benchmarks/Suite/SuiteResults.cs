@@ -48,6 +48,14 @@ public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtim
     /// <summary>The 1, 5 and 15 minute load averages, or "unknown" off Linux.</summary>
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>This process' soft limit of open files (its child servers inherit it); int.MaxValue when unknown or unlimited.</summary>
+    public static int OpenFileLimit()
+    {
+        string? line = File.Exists("/proc/self/limits") ? File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal)) : null;
+        string[] fields = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return fields.Length > 3 && int.TryParse(fields[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int soft) ? soft : int.MaxValue;
+    }
 }
 
 /// <summary>Click → update round trip with <paramref name="Pages"/> pages each clicking every <paramref name="IntervalMs"/>.

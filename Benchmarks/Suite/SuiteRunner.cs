@@ -60,7 +60,7 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         await using (ServerUnderTest server = await start())
         {
             await RampAsync(server, keepOpen: false, topology.IdleRamp, topology.Name, results, cancellation);
-            topology.ClickWithIdleKernels = await ClickLevelAsync(server, ResidentClickPages, options.KernelLevels[^1], cancellation);
+            topology.ClickWithIdleKernels = await ClickLevelAsync(server, ResidentClickPages, topology.IdleRamp[^1].Kernels, cancellation);
         }
         await using (ServerUnderTest server = await start())
             await RampAsync(server, keepOpen: true, topology.ActiveRamp, topology.Name, results, cancellation);
@@ -117,9 +117,10 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         MemoryReading? gatewayBaseline = server.Gateway is { } gateway ? await gateway.ReadAsync() : null;
         var open = new List<SimulatedPage>();
         int opened = 0;
+        int[] levels = server.Gateway is not null ? GatewayLevels(topology, keepOpen, results) : options.KernelLevels;
         try
         {
-            foreach (int level in options.KernelLevels)
+            foreach (int level in levels)
             {
                 log.WriteLine($"{kind} kernel ramp: {opened} → {level} kernels, {options.ConnectConcurrency} connects in flight");
                 FleetResult fleet = await PageFleet.OpenAsync(server.BaseUrl, level - opened, options.ConnectConcurrency, keepOpen, cancellation);
@@ -142,6 +143,21 @@ public sealed class SuiteRunner(SuiteOptions options, TextWriter log)
         {
             await PageFleet.CloseAsync(open);
         }
+    }
+
+    /// <summary>A gateway holds two sockets per open page (the page's and the forwarding one to the silo), so
+    /// its open-file limit caps the active pages it can hold; levels above the cap are measured at the cap,
+    /// in both ramps so that they stay comparable.</summary>
+    private int[] GatewayLevels(string topology, bool noteIt, SuiteResults results)
+    {
+        const int margin = 2000;
+        int limit = MachineInfo.OpenFileLimit();
+        int cap = (limit - margin) / 2;
+        if (options.KernelLevels.All(level => level <= cap))
+            return options.KernelLevels;
+        if (noteIt)
+            results.Notes.Add($"{topology}: a gateway holds two sockets per open page and this machine's open-file limit is {limit:N0} (`ulimit -n`), so both ramps stop at {cap:N0} kernels instead of {options.KernelLevels[^1]:N0}");
+        return [.. options.KernelLevels.Select(level => Math.Min(level, cap)).Distinct()];
     }
 
     /// <summary>Runs every code path once (JIT, pools) before a baseline is taken.</summary>
