@@ -35,6 +35,8 @@ internal static class PeerSection
         foreach (PeerSide side in new[] { p.Solara, p.LiveView })
             Line(md, $"| {side.Name} | {Kb(side.HeapPerSession)} | {Kb(side.RssPerSession)} | {Ms(side.Load.P50)} | {Ms(side.Click.P50)} | {Ms(side.Click.P95)} | {Ms(side.Click.P99)} |");
         Line(md, "| Blazor Server (Microsoft's published planning figure, not measured here) | — | ~250 KB per circuit | — | — | — | — |");
+        foreach (PeerSide side in new[] { p.Solara, p.LiveView }.Where(s => s.FailedPages > 0))
+            Line(md, $"\n{side.FailedPages} of {side.Sessions} pages of {side.Name} did not show a click's new label within 60 s; their clicks are left out of the latencies.");
         Line(md);
         Line(md, "| ratio (peer ÷ Solara.Orleans; above 1 means we use less or are faster) | value |");
         Line(md, "|---|---:|");

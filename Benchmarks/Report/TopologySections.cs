@@ -24,7 +24,7 @@ internal static class TopologySections
             return;
         Line(md, "## Memory per kernel");
         Line(md);
-        Line(md, "Kernels are added to a fresh server after a warm-up; each row is the growth over the baseline divided by the kernels added, read after a full compacting GC in the server process (`GC.GetTotalMemory` and the process working set, VmRSS). " +
+        Line(md, "Kernels are added to a fresh server after a warm-up; each row is the growth over the baseline divided by the kernels added, read after a full aggressive (compacting, decommitting) GC in the server process (`GC.GetTotalMemory` and the process working set, VmRSS). " +
             "An *idle* kernel has run the counter and its page socket has closed (the kernel stays, disconnected, until the 24 h cull); an *active* kernel keeps its WebSocket open. " +
             "Through a gateway the kernel columns are the silo's; the gateway columns are the gateway process's growth over the same active pages (its two sockets per page and forwarding state).");
         Line(md);

@@ -91,8 +91,9 @@ public sealed record GatewayGrowth(int Kernels, long HeapBytes, long RssBytes, l
 
 public sealed record PeerResults(int Pages, int ClicksPerPage, PeerSide Solara, PeerSide LiveView, string BlazorError);
 
-/// <summary>One server driven by the browser pages: memory growth per session and in-page click latency.</summary>
-public sealed record PeerSide(string Name, long BaselineRss, long BaselineHeap, long Rss, long Heap, int Sessions, bool FullGc, LatencySummary Click, LatencySummary Load)
+/// <summary>One server driven by the browser pages: memory growth per session and in-page click latency.
+/// <paramref name="FailedPages"/> counts pages whose label did not update within the click script's timeout.</summary>
+public sealed record PeerSide(string Name, long BaselineRss, long BaselineHeap, long Rss, long Heap, int Sessions, bool FullGc, LatencySummary Click, LatencySummary Load, int FailedPages)
 {
     public double RssPerSession => (Rss - BaselineRss) / (double)Sessions;
     public double HeapPerSession => (Heap - BaselineHeap) / (double)Sessions;

@@ -12,7 +12,7 @@ namespace Solara.Orleans.Benchmarks.Targets;
 
 /// <summary>The <c>serve</c> command: a server with the samples in one of three roles (the embedded
 /// server, a cluster silo, a cluster gateway; settings from <c>SOLARA_*</c>), plus
-/// <c>GET /_bench/memory</c>, which runs a full compacting collection and reports the managed heap,
+/// <c>GET /_bench/memory</c>, which runs a full aggressive collection (compacting, returning free memory to the OS) and reports the managed heap,
 /// the process working set and CPU time (the same fields as the LiveViewJS peer's endpoint), and
 /// <c>GET /_bench/gc</c> (collections so far and their total pause, without collecting). The
 /// suite runs it as a child process so the load generator's own memory stays out of the figures.</summary>
@@ -56,7 +56,8 @@ public static class BenchServer
         for (int i = 0; i < 3; i++)
         {
             System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            // Aggressive: compacts and also hands free memory back to the OS, so the working set is what the objects need.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
         }
         using Process process = Process.GetCurrentProcess();
