@@ -13,6 +13,7 @@ public sealed class PeerComparison(SuiteOptions options, TextWriter log)
 {
     private const string Chromium = "/usr/bin/chromium";
     private const int LoadConcurrency = 4;
+    private const int WarmupPages = 20;
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -63,9 +64,14 @@ public sealed class PeerComparison(SuiteOptions options, TextWriter log)
     {
         log.WriteLine($"peer comparison: {name}, {options.PeerPages} browser pages");
         using var probe = new ServerProbe(baseUrl);
-        var warm = await OpenAsync(browser, baseUrl);
-        await warm.Page.EvaluateAsync<double[]>(ClickScript, new { clicks = 3, intervalMs = 0 });
-        await warm.Context.CloseAsync();
+        // Warm-up pages first (the same number on both servers): the first pages also pay for JIT tiering and
+        // caches, which would otherwise be counted as if every session kept them.
+        for (int i = 0; i < WarmupPages; i++)
+        {
+            var warm = await OpenAsync(browser, baseUrl);
+            await warm.Page.EvaluateAsync<double[]>(ClickScript, new { clicks = 3, intervalMs = 0 });
+            await warm.Context.CloseAsync();
+        }
         MemoryReading baseline = await probe.ReadAsync();
 
         var pages = new List<(IBrowserContext Context, IPage Page, double LoadMs)>();

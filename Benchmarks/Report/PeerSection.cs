@@ -28,7 +28,7 @@ internal static class PeerSection
         Line(md);
         Line(md, $"The measured peer is LiveViewJS (`@liveviewjs/express` 0.8.1 with the `phoenix_live_view` client: one stateful LiveView per page over a WebSocket), running the same counter UI ([peers/liveview-counter](../peers/liveview-counter/server.js)). " +
             $"One headless Chromium opens {p.Pages} pages on each server (a browser context each, so one session each), then every page clicks {p.ClicksPerPage} times, once a second, timing click → new label in the page (`performance.now()` and a `MutationObserver`). " +
-            "Server memory is read after a full collection (`--expose-gc` for Node) before the pages load and after every page has clicked, with all pages still open (the steady state of live sessions); the growth is divided by the sessions. Our server is the embedded one.");
+            "Server memory is read after a full collection (`--expose-gc` for Node) before the pages load (after 20 warm-up pages, opened, clicked and closed, on each server) and after every page has clicked, with all pages still open (the steady state of live sessions); the growth is divided by the sessions. Our server is the embedded one.");
         Line(md);
         Line(md, "| server | heap / session | working set / session | page load p50 | click p50 | click p95 | click p99 |");
         Line(md, "|---|---:|---:|---:|---:|---:|---:|");
