@@ -46,6 +46,11 @@ public static class SolaraServer
             Console.Error.WriteLine($"solara: refusing to start: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (AddressInUse.Is(e))
+        {
+            Console.Error.WriteLine($"solara: refusing to start: {AddressInUse.Explain(e)}");
+            return 2;
+        }
     }
 
     private static async Task<int> RunSiloAsync(IReadOnlyList<string> urls, ServerOptions server, KernelOptions kernels, StateOptions state,

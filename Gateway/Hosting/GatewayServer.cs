@@ -31,5 +31,10 @@ public static class GatewayServer
             Console.Error.WriteLine($"solara: refusing to start: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (AddressInUse.Is(e))
+        {
+            Console.Error.WriteLine($"solara: refusing to start: {AddressInUse.Explain(e)}");
+            return 2;
+        }
     }
 }

@@ -161,16 +161,27 @@ public sealed class LocalCluster : IAsyncDisposable
         return output;
     }
 
-    /// <summary><paramref name="count"/> consecutive free loopback ports (a random start, a few tries).</summary>
+    /// <summary><paramref name="count"/> consecutive free loopback ports (a random start, a few tries), below the
+    /// kernel's ephemeral range: ports in it are handed out at any moment to other tests' outgoing connections
+    /// and port-0 listeners, which once took one between this check and the script binding it.</summary>
     private static int FreePortRange(int count)
     {
+        int ephemeralStart = EphemeralPortRangeStart();
         for (int attempt = 0; attempt < 50; attempt++)
         {
-            int first = Random.Shared.Next(20_000, 60_000);
+            int first = Random.Shared.Next(10_000, ephemeralStart - count);
             if (Enumerable.Range(first, count).All(IsFree))
                 return first;
         }
         throw new InvalidOperationException($"found no {count} consecutive free loopback ports");
+    }
+
+    private static int EphemeralPortRangeStart()
+    {
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        return File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], out int start) && start > 11_000
+            ? start
+            : 32_768;
     }
 
     private static bool IsFree(int port)

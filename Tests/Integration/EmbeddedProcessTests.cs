@@ -24,6 +24,21 @@ public sealed class EmbeddedProcessTests
     }
 
     [Fact]
+    public async Task A_port_another_process_holds_stops_start_up_naming_the_address()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        int port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        await using SiloProcess silo = SiloProcess.Start(["--host", "127.0.0.1", "--port", port.ToString()]);
+
+        Assert.Equal(2, await silo.Exited.WaitAsync(StartTimeout));
+        Assert.Contains("refusing to start", silo.Output);
+        Assert.Contains($"127.0.0.1:{port}", silo.Output);
+        Assert.Contains("address already in use", silo.Output);
+        Assert.DoesNotContain("Unhandled exception", silo.Output);
+    }
+
+    [Fact]
     public async Task An_unknown_flag_stops_start_up_with_the_usage()
     {
         await using SiloProcess silo = SiloProcess.Start(["--prot", "8000"]);
