@@ -65,21 +65,8 @@ public sealed partial class KernelWebSocketEndpoint(
         registry.Add(socket);
         try
         {
-            // Inline rather than a method of its own: one async frame less held per open socket.
-            long max = options.MaxFrameBytes;
-            ReadEnd end = await WebSocketMessages.ReadAsync(webSocket, max, frame =>
-            {
-                link.Receive(frame);
-                // A malformed frame (or the kernel closing) ended this socket: nothing after it is handled.
-                return !socket.IsClosing;
-            });
-            if (end == ReadEnd.TooBig)
-            {
-                logger.LogWarning("frame over {Max} bytes from kernel {KernelId} page {PageId}; closing that socket", max, socket.KernelId, socket.PageId);
-                socket.Close(CloseCodes.MessageTooBig, $"frame exceeds SOLARA_MAX_FRAME_BYTES ({max} bytes)");
-            }
-            if (end != ReadEnd.Closed)
-                await WebSocketMessages.DrainUntilClosedAsync(webSocket);
+            if (await KernelSocketPump.RunAsync(webSocket, socket, link, options.MaxFrameBytes) == ReadEnd.TooBig)
+                logger.LogWarning("frame over {Max} bytes from kernel {KernelId} page {PageId}; closed that socket", options.MaxFrameBytes, socket.KernelId, socket.PageId);
         }
         finally
         {

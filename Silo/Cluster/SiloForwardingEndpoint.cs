@@ -71,15 +71,7 @@ public sealed class SiloForwardingEndpoint(KernelSilo silo, KernelOptions option
         }
         try
         {
-            ReadEnd end = await WebSocketMessages.ReadAsync(webSocket, options.MaxFrameBytes, frame =>
-            {
-                link.Receive(frame);
-                return !socket.IsClosing;
-            });
-            if (end == ReadEnd.TooBig)
-                socket.Close(CloseCodes.MessageTooBig, $"frame exceeds SOLARA_MAX_FRAME_BYTES ({options.MaxFrameBytes} bytes)");
-            if (end != ReadEnd.Closed)
-                await WebSocketMessages.DrainUntilClosedAsync(webSocket);
+            await KernelSocketPump.RunAsync(webSocket, socket, link, options.MaxFrameBytes);
         }
         finally
         {
