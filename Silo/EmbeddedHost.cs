@@ -33,7 +33,7 @@ public static class EmbeddedHost
 
     public static WebApplication Build(EmbeddedHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
-        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(EmbeddedHost).Assembly, logging);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(EmbeddedHost).Assembly, logging, servesBrowsers: true);
 
         var time = TimeProvider.System;
         var apps = new AppRegistry(options.Apps);

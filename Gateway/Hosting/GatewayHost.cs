@@ -24,7 +24,7 @@ public static class GatewayHost
 
     public static async Task<WebApplication> BuildAsync(GatewayHostOptions options, Action<ILoggingBuilder>? logging = null)
     {
-        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(GatewayHost).Assembly, logging);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(GatewayHost).Assembly, logging, servesBrowsers: true);
 
         RespRedisConnection redis = await ClusterRedisConnection.OpenAsync(options.Cluster);
         var membership = new CachedMembershipTable(new RedisMembershipTable(redis, options.Cluster.Prefix), options.Cluster.Heartbeat);

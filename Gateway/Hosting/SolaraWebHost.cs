@@ -8,10 +8,12 @@ using Solara.Orleans.Abstractions.Options;
 namespace Solara.Orleans.Gateway.Hosting;
 
 /// <summary>The web host every role starts from: the environment from the mode, the listen URLs, the
-/// HTTP keep-alive, and one-line console logging with ASP.NET's own chatter at Warning.</summary>
+/// HTTP keep-alive for roles that serve browsers (<c>SOLARA_HTTP_KEEPALIVE</c>; a silo, called only by
+/// gateways and peers over pooled connections, keeps Kestrel's own), and one-line console logging with
+/// ASP.NET's own chatter at Warning.</summary>
 public static class SolaraWebHost
 {
-    public static WebApplicationBuilder CreateBuilder(ServerOptions server, IReadOnlyList<string> urls, Assembly application, Action<ILoggingBuilder>? logging)
+    public static WebApplicationBuilder CreateBuilder(ServerOptions server, IReadOnlyList<string> urls, Assembly application, Action<ILoggingBuilder>? logging, bool servesBrowsers)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -19,7 +21,8 @@ public static class SolaraWebHost
             ApplicationName = application.GetName().Name,
         });
         builder.WebHost.UseUrls([.. urls]);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = server.HttpKeepAlive);
+        if (servesBrowsers)
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = server.HttpKeepAlive);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -32,10 +32,7 @@ public static class SiloHost
 
     public static async Task<WebApplication> BuildAsync(SiloHostOptions options, Action<ILoggingBuilder>? logging = null, IStateBackend? stateBackend = null)
     {
-        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(SiloHost).Assembly, logging);
-        // Only gateways and peer silos call a silo, over pooled connections they keep for a minute; a short
-        // browser-side keep-alive here would only make their requests race connections being closed.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.KeepAliveTimeout = new Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerLimits().KeepAliveTimeout);
+        WebApplicationBuilder builder = SolaraWebHost.CreateBuilder(options.Server, options.Urls, typeof(SiloHost).Assembly, logging, servesBrowsers: false);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.State.ShutdownTimeout + TimeSpan.FromSeconds(2));
 
         RespRedisConnection redis = await ClusterRedisConnection.OpenAsync(options.Cluster);
