@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Solara.Orleans.Abstractions.Kernels;
+using Solara.Orleans.Abstractions.Protocol;
 using Solara.Orleans.Gateway.Sessions;
 using Solara.Orleans.Gateway.WebSockets;
 
@@ -18,7 +19,7 @@ public static class KernelApiEndpoints
                 {
                     id = k.Id,
                     name = "solara",
-                    last_activity = k.LastActivity.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"),
+                    last_activity = k.LastActivity.UtcDateTime.ToString(MessageHeader.DateFormat, System.Globalization.CultureInfo.InvariantCulture),
                     execution_state = k.ExecutionState,
                     connections = k.Connections,
                 })

@@ -7,6 +7,9 @@ namespace Solara.Orleans.Abstractions.Protocol;
 /// the date are formatted into the JSON writer, never into strings or a <c>JsonObject</c>.</summary>
 public readonly record struct MessageHeader(Guid MsgId, string MsgType, string Username, string Session, DateTime Date, string Version)
 {
+    /// <summary>The Jupyter messaging protocol version this kernel speaks (headers and <c>kernel_info_reply</c>).</summary>
+    public const string ProtocolVersion = "5.3";
+
     /// <summary>Microseconds and a <c>Z</c>, as the reference kernel writes its dates.</summary>
     public const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 

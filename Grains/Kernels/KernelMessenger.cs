@@ -10,7 +10,6 @@ namespace Solara.Orleans.Grains.Kernels;
 public sealed class KernelMessenger
 {
     private const string Username = "solara";
-    private const string ProtocolVersion = "5.3";
 
     // Every request is bracketed by these two; they are encoded once for the process.
     private static readonly MessageContent Busy = MessageContent.Encoded(new JsonObject { ["execution_state"] = "busy" });
@@ -33,7 +32,7 @@ public sealed class KernelMessenger
     public void Send(string channel, string msgType, MessageContent content, JsonObject? parent,
         JsonObject? metadata = null, IReadOnlyList<ReadOnlyMemory<byte>>? buffers = null)
     {
-        var header = new MessageHeader(Guid.NewGuid(), msgType, Username, Session, DateTime.UtcNow, ProtocolVersion);
+        var header = new MessageHeader(Guid.NewGuid(), msgType, Username, Session, DateTime.UtcNow, MessageHeader.ProtocolVersion);
         byte[] data = FrameCodec.Encode(new OutgoingMessage(header, parent, metadata, content, channel, buffers ?? []), out bool binary);
         var frame = new KernelFrame(data, binary);
         IReadOnlyList<IKernelSocket> sockets = _sockets();

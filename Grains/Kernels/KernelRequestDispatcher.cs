@@ -10,8 +10,6 @@ namespace Solara.Orleans.Grains.Kernels;
 /// statuses parented to the request; everything sent in between is parented to it too.</summary>
 public sealed class KernelRequestDispatcher(KernelGrain kernel)
 {
-    private const string ProtocolVersion = "5.3";
-
     private KernelMessenger Messenger => kernel.Messenger;
 
     public void Handle(JupyterMessage request, string pageId)
@@ -85,7 +83,7 @@ public sealed class KernelRequestDispatcher(KernelGrain kernel)
     private static JsonObject KernelInfo() => new()
     {
         ["status"] = "ok",
-        ["protocol_version"] = ProtocolVersion,
+        ["protocol_version"] = MessageHeader.ProtocolVersion,
         ["implementation"] = "solara.orleans",
         ["implementation_version"] = typeof(KernelGrain).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         ["language_info"] = new JsonObject(),

@@ -55,7 +55,14 @@ public abstract class Widget
         return state;
     }
 
-    public JsonObject FullState() => StateOf(_traits.Names);
+    public JsonObject FullState()
+    {
+        var state = new JsonObject();
+        for (int slot = 0; slot < _traits.Length; slot++)
+            if (_traits.TryGetAt(slot, out object? value))
+                state[_traits.NameAt(slot)] = TraitJson.ToJson(value);
+        return state;
+    }
 
     /// <summary>Every widget this one refers to through its traits, directly or inside lists. One
     /// iterator per call (it runs on every flush): arrays of references are indexed, not enumerated.</summary>

@@ -48,6 +48,8 @@ internal sealed class TraitValues(TraitShape shape)
 
     public int Length => _values.Length;
 
+    public string NameAt(int slot) => shape.NameAt(slot);
+
     /// <summary>The value in <paramref name="slot"/>, or false when the widget never set it.</summary>
     public bool TryGetAt(int slot, out object? value)
     {
