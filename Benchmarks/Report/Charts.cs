@@ -42,8 +42,7 @@ public static class Charts
     private static IEnumerable<(string File, string Svg)> ForTopology(TopologyResults t)
     {
         string where = $" — {t.Name}";
-        // The lines share the idle ramp's kernel counts, so they are drawn only when the active ramp reached the same ones.
-        if (t.IdleRamp.Count > 0 && t.IdleRamp.Select(s => s.Kernels).SequenceEqual(t.ActiveRamp.Select(s => s.Kernels)))
+        if (t.RampsAlign)
         {
             double[] xs = [.. t.IdleRamp.Select(s => (double)s.Kernels)];
             List<Series> perKernel =

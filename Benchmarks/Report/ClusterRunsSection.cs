@@ -9,10 +9,10 @@ namespace Solara.Orleans.Benchmarks.Report;
 /// JSON in the results folder.</summary>
 internal static class ClusterRunsSection
 {
-    public static void Write(StringBuilder md, SuiteResults r)
+    public static void Write(StringBuilder md, SuiteResults r, IReadOnlyList<FailoverRun> failovers)
     {
         Persistence(md, r);
-        Failover(md);
+        Failover(md, failovers);
     }
 
     private static void Persistence(StringBuilder md, SuiteResults r)
@@ -34,11 +34,10 @@ internal static class ClusterRunsSection
         Line(md);
     }
 
-    private static void Failover(StringBuilder md)
+    private static void Failover(StringBuilder md, IReadOnlyList<FailoverRun> runs)
     {
         Line(md, "## Failover (issue 8 part 4)");
         Line(md);
-        IReadOnlyList<FailoverRun> runs = FailoverRun.Load();
         if (runs.Count == 0)
         {
             Line(md, "No `failover-*.json` in Benchmarks/results (the `failover` command writes them).");

@@ -27,10 +27,11 @@ public static class MarkdownReport
             Line(md, $"- Topology *{t.Name}*: {t.Description}.");
         Line(md, "- Units: KB = 1,000 bytes, MB = 10^6 bytes; latencies in milliseconds, nearest-rank percentiles.");
         Line(md);
-        TargetsSection.Write(md, r);
+        IReadOnlyList<FailoverRun> failovers = FailoverRun.Load();
+        TargetsSection.Write(md, r, failovers);
         TopologySections.Write(md, r);
         PeerSection.Write(md, r);
-        ClusterRunsSection.Write(md, r);
+        ClusterRunsSection.Write(md, r, failovers);
         Method(md, r);
         return md.ToString();
     }

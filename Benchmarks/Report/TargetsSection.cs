@@ -7,7 +7,7 @@ namespace Solara.Orleans.Benchmarks.Report;
 /// <summary>The report's first table: each target of issue 8 with the measured value and the gap.</summary>
 internal static class TargetsSection
 {
-    public static void Write(StringBuilder md, SuiteResults r)
+    public static void Write(StringBuilder md, SuiteResults r, IReadOnlyList<FailoverRun> failovers)
     {
         TopologyResults? embedded = r.Of(TopologyResults.Embedded) ?? r.Of(TopologyResults.Target);
         TopologyResults? cluster = r.Of(TopologyResults.Cluster);
@@ -45,7 +45,6 @@ internal static class TargetsSection
                 string loaded = t.IdleRamp.LastOrDefault() is { } s ? $"; p99 {Ms(s.Start.P99)} with 16 connects in flight (ramp to {s.Kernels:N0})" : "";
                 Line(md, $"| kernel start p99 ≤ 20 ms ({t.Name}) | p99 {Ms(seq.P99)} one at a time{loaded} | {Gap(seq.P99, 20, "ms", lowerIsBetter: true)} (one at a time); {(t.IdleRamp.LastOrDefault() is { } last ? Gap(last.Start.P99, 20, "ms", lowerIsBetter: true) : "—")} (16 in flight) |");
             }
-        IReadOnlyList<FailoverRun> failovers = FailoverRun.Load();
         if (failovers.Count == 0)
             Line(md, "| 99 % of pages restored ≤ 2 s after a silo is killed, 0 acknowledged values lost | not measured (run the `failover` command) | — |");
         else

@@ -42,7 +42,7 @@ internal static class TopologySections
         if (r.Topologies.Any(t => !t.IdleRamp.All(s => s.FullGc)))
             Line(md, "\nThe target server has no `/_bench/memory` endpoint, so its figures come from `/resourcez?verbose` without a forced collection.");
         Line(md);
-        foreach (TopologyResults t in r.Topologies.Where(t => t.IdleRamp.Count > 0 && t.IdleRamp.Select(s => s.Kernels).SequenceEqual(t.ActiveRamp.Select(s => s.Kernels))))
+        foreach (TopologyResults t in r.Topologies.Where(t => t.RampsAlign))
         {
             Line(md, $"![memory per kernel, {t.Name}]({Charts.FileFor(Charts.Memory, t)})");
             Line(md);

@@ -41,6 +41,10 @@ public sealed class TopologyResults
     public List<KernelStage> IdleRamp { get; } = [];
     public List<KernelStage> ActiveRamp { get; } = [];
     public ClickLevel? ClickWithIdleKernels { get; set; }
+
+    /// <summary>Both ramps measured the same kernel counts, so they can share a chart's x axis.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool RampsAlign => IdleRamp.Count > 0 && IdleRamp.Select(s => s.Kernels).SequenceEqual(ActiveRamp.Select(s => s.Kernels));
 }
 
 public sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime, long MemoryBytes)
